@@ -1,0 +1,189 @@
+//! The demo cluster: a dozen hand-made Orgs in every preference state, plus any
+//! number of generated ones for large-cluster runs.
+
+use crate::cluster::{
+    Channel::{self, EMAIL, WEBHOOK},
+    Cluster, EventType, Org, OrgStatus, OrgVisibility, Preferences,
+};
+
+/// What the cluster default starts as.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultSeed {
+    NeverSet,
+    Channels(Vec<Channel>),
+}
+
+impl std::str::FromStr for DefaultSeed {
+    type Err = String;
+    /// `never`, `none` (set to no channels), or a comma list such as `EMAIL,WEBHOOK`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "never" => Ok(DefaultSeed::NeverSet),
+            "none" => Ok(DefaultSeed::Channels(vec![])),
+            list => list
+                .split(',')
+                .map(|c| match c.trim().to_ascii_uppercase().as_str() {
+                    "EMAIL" => Ok(EMAIL),
+                    "WEBHOOK" => Ok(WEBHOOK),
+                    other => Err(format!("unknown channel {other:?} (EMAIL or WEBHOOK)")),
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(DefaultSeed::Channels),
+        }
+    }
+}
+
+fn prefs(channels: Option<&[Channel]>) -> Preferences {
+    channels
+        .map(|c| Preferences::from([(EventType::LIVEBOARD_SCHEDULE, c.to_vec())]))
+        .unwrap_or_default()
+}
+
+fn org(id: i32, name: &str, description: &str, channels: Option<&[Channel]>) -> Org {
+    Org {
+        id,
+        name: name.into(),
+        status: OrgStatus::ACTIVE,
+        visibility: OrgVisibility::SHOW,
+        description: (!description.is_empty()).then(|| description.into()),
+        preferences: prefs(channels),
+    }
+}
+
+/// The state of the generated Org number `n` cycles through the five states.
+fn generated_channels(n: usize) -> Option<&'static [Channel]> {
+    match n % 5 {
+        0 => None,
+        1 => Some(&[EMAIL]),
+        2 => Some(&[WEBHOOK]),
+        3 => Some(&[EMAIL, WEBHOOK]),
+        _ => Some(&[]),
+    }
+}
+
+pub fn cluster(default: &DefaultSeed, generated: usize) -> Cluster {
+    let mut orgs = vec![
+        org(0, "Primary", "The cluster's primary Org", None),
+        org(
+            583464508,
+            "Finance",
+            "Finance and accounting",
+            Some(&[EMAIL]),
+        ),
+        org(
+            1532970882,
+            "Marketing",
+            "Campaign analytics",
+            Some(&[WEBHOOK]),
+        ),
+        org(2100019165, "Sales EMEA", "", Some(&[EMAIL, WEBHOOK])),
+        org(1170024401, "Legal", "Schedules switched off", Some(&[])),
+        org(1209563318, "Sales Americas", "", None),
+        org(
+            1402876615,
+            "Zürich Analytics",
+            "Ünïcödé Org name",
+            Some(&[EMAIL]),
+        ),
+        org(
+            1655871032,
+            "<b>Bold</b> & <i>Co</i>",
+            "A name with markup",
+            None,
+        ),
+        org(1744203987, "Engineering", "", Some(&[WEBHOOK])),
+        org(1889012345, "Support", "", None),
+        org(1923456781, "HR", "People team", Some(&[EMAIL, WEBHOOK])),
+        org(2011223344, "Data Science", "", Some(&[])),
+    ];
+    let mut archived = org(1311002200, "Archive 2023", "Inactive Org", None);
+    archived.status = OrgStatus::IN_ACTIVE;
+    archived.visibility = OrgVisibility::HIDDEN;
+    orgs.push(archived);
+    for n in 0..generated {
+        orgs.push(org(
+            100_000 + n as i32,
+            &format!("Generated Org {:05}", n + 1),
+            "",
+            generated_channels(n),
+        ));
+    }
+    Cluster {
+        defaults: match default {
+            DefaultSeed::NeverSet => Preferences::new(),
+            DefaultSeed::Channels(c) => prefs(Some(c)),
+        },
+        orgs,
+    }
+}
+
+/// A demo login.
+#[derive(Clone, Debug)]
+pub struct User {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub display_name: &'static str,
+    pub password: &'static str,
+    pub privileges: &'static [&'static str],
+}
+
+pub const USERS: &[User] = &[
+    User {
+        id: "59481331-ee53-42be-a548-bd87be6ddd4a",
+        name: "admin",
+        display_name: "Demo Administrator",
+        password: "demo-password",
+        privileges: &["ADMINISTRATION", "AUTHORING", "DATADOWNLOADING"],
+    },
+    User {
+        id: "2b9c4c4e-7f43-4c55-9d1e-3a0c1f4b8e21",
+        name: "developer",
+        display_name: "Demo Developer",
+        password: "demo-password",
+        privileges: &["DEVELOPER", "AUTHORING"],
+    },
+    User {
+        id: "7d2e0a1b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
+        name: "analyst",
+        display_name: "Demo Analyst",
+        password: "demo-password",
+        privileges: &["AUTHORING"],
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_has_every_state_and_unique_ids_and_names() {
+        let c = cluster(&DefaultSeed::NeverSet, 25);
+        assert!(c.defaults.is_empty());
+        assert_eq!(c.orgs.len(), 13 + 25);
+        let mut ids: Vec<_> = c.orgs.iter().map(|o| o.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), c.orgs.len());
+        let ls = EventType::LIVEBOARD_SCHEDULE;
+        let states: Vec<Option<&Vec<Channel>>> =
+            c.orgs.iter().map(|o| o.preferences.get(&ls)).collect();
+        assert!(states.contains(&None));
+        assert!(states.contains(&Some(&vec![])));
+        assert!(states.contains(&Some(&vec![EMAIL])));
+        assert!(states.contains(&Some(&vec![WEBHOOK])));
+        assert!(states.contains(&Some(&vec![EMAIL, WEBHOOK])));
+        assert!(c.orgs.iter().any(|o| o.name.contains("<b>")));
+        assert!(c.orgs.iter().any(|o| !o.name.is_ascii()));
+    }
+
+    #[test]
+    fn default_seed_parses() {
+        assert_eq!("never".parse(), Ok(DefaultSeed::NeverSet));
+        assert_eq!("none".parse(), Ok(DefaultSeed::Channels(vec![])));
+        assert_eq!(
+            "email, WEBHOOK".parse(),
+            Ok(DefaultSeed::Channels(vec![EMAIL, WEBHOOK]))
+        );
+        assert!("SMS".parse::<DefaultSeed>().is_err());
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every check the project has, in order; stops at the first failure and ends
+# with a summary line. Run it through `./run test`.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+"$ROOT/scripts/setup.sh" || { echo "test summary: setup failed"; exit 1; }
+
+passed=()
+started=$SECONDS
+run() {
+  local name=$1; shift
+  step "$name"
+  local t0=$SECONDS
+  if "$@"; then
+    passed+=("$name ($((SECONDS - t0)) s)")
+  else
+    echo
+    echo "FAILED: $name"
+    printf 'passed before it: %s\n' "${passed[@]:-none}"
+    echo "test summary: FAILED at '$name' after ${#passed[@]} passing steps ($((SECONDS - started)) s)"
+    exit 1
+  fi
+}
+
+run "cargo fmt --check" cargo fmt --all -- --check
+run "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warnings
+run "clippy (wasm32)" cargo clippy -p ts-channels-panel --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+run "host tests (model, api parsing, demo server)" cargo test --workspace
+run "browser tests (wasm-bindgen-test, headless Chromium)" cargo test -p ts-channels-panel --target wasm32-unknown-unknown
+run "release build (trunk build --release)" trunk build --release --offline --skip-version-check
+run "demo server build" cargo build -p demo-server --quiet
+run "end-to-end tests (Playwright against dist/ and the demo server)" bash -c "cd e2e && npx playwright test"
+
+echo
+printf '  ok  %s\n' "${passed[@]}"
+echo "test summary: all ${#passed[@]} steps passed in $((SECONDS - started)) s"

@@ -1,0 +1,176 @@
+//! The HTTP client: one async function per endpoint. Every request carries a
+//! time limit (an `AbortSignal`), and every failure becomes an `ApiError`.
+
+use super::error::ApiError;
+use super::wire::{
+    ConfigureRequest, OrgResponse, SearchRequest, SearchResponse, SessionUser, Token,
+};
+use gloo_net::http::{Request, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub const API: &str = "/api/rest/2.0";
+pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
+
+/// Where to send requests and with which token. `Debug` never shows the token.
+#[derive(Clone, PartialEq)]
+pub struct Client {
+    /// `""` for the panel's own origin, else `https://host[:port][/path]`.
+    pub base: String,
+    token: String,
+    pub timeout_ms: u32,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base", &self.base)
+            .field("token", &"<redacted>")
+            .field("timeout_ms", &self.timeout_ms)
+            .finish()
+    }
+}
+
+fn url(base: &str, path: &str) -> String {
+    format!("{base}{API}{path}")
+}
+
+fn with_common_headers(b: RequestBuilder, timeout_ms: u32) -> RequestBuilder {
+    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
+    b.header("Accept", "application/json")
+        .header("X-Requested-By", "ThoughtSpot")
+        .abort_signal(Some(&signal))
+}
+
+fn map_send_error(e: gloo_net::Error, timeout_ms: u32) -> ApiError {
+    match e {
+        gloo_net::Error::JsError(js) if js.name == "TimeoutError" || js.name == "AbortError" => {
+            ApiError::Timeout {
+                after_ms: timeout_ms,
+            }
+        }
+        other => ApiError::Network {
+            detail: other.to_string(),
+        },
+    }
+}
+
+/// Sends the request; a non-2xx answer becomes `ApiError::Http`, a 2xx answer
+/// yields its body text.
+async fn send(
+    b: RequestBuilder,
+    body: Option<String>,
+    timeout_ms: u32,
+) -> Result<String, ApiError> {
+    let req = match body {
+        Some(json) => b
+            .header("Content-Type", "application/json")
+            .body(json)
+            .map_err(|e| ApiError::Invalid(e.to_string()))?,
+        None => b.build().map_err(|e| ApiError::Invalid(e.to_string()))?,
+    };
+    let resp = req
+        .send()
+        .await
+        .map_err(|e| map_send_error(e, timeout_ms))?;
+    let status = resp.status();
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| map_send_error(e, timeout_ms))?;
+    if (200..300).contains(&status) {
+        Ok(text)
+    } else {
+        Err(ApiError::from_response(status, &text))
+    }
+}
+
+/// Parses a success body; what does not fit the API's types is `Malformed`.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Malformed {
+        detail: e.to_string(),
+    })
+}
+
+fn to_json<T: Serialize>(body: &T) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::Invalid(e.to_string()))
+}
+
+impl Client {
+    pub fn new(base: String, token: String) -> Self {
+        Client {
+            base,
+            token,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        }
+    }
+
+    async fn call(&self, post: bool, path: &str, body: Option<String>) -> Result<String, ApiError> {
+        let u = url(&self.base, path);
+        let b = if post {
+            Request::post(&u)
+        } else {
+            Request::get(&u)
+        };
+        let b = with_common_headers(b, self.timeout_ms)
+            .header("Authorization", &format!("Bearer {}", self.token));
+        send(b, body, self.timeout_ms).await
+    }
+
+    async fn post_json<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        parse(&self.call(true, path, Some(to_json(body)?)).await?)
+    }
+
+    /// `auth/token/full` with a username and password. No token is needed.
+    pub async fn login(
+        base: &str,
+        username: &str,
+        password: &str,
+        timeout_ms: u32,
+    ) -> Result<Token, ApiError> {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            username: &'a str,
+            password: &'a str,
+            validity_time_in_sec: u32,
+        }
+        let body = to_json(&Body {
+            username,
+            password,
+            validity_time_in_sec: 8 * 3600,
+        })?;
+        let b = with_common_headers(Request::post(&url(base, "/auth/token/full")), timeout_ms);
+        parse(&send(b, Some(body), timeout_ms).await?)
+    }
+
+    pub async fn session_user(&self) -> Result<SessionUser, ApiError> {
+        parse(&self.call(false, "/auth/session/user", None).await?)
+    }
+
+    pub async fn search_orgs(&self) -> Result<Vec<OrgResponse>, ApiError> {
+        self.post_json("/orgs/search", &serde_json::json!({})).await
+    }
+
+    pub async fn search_preferences(
+        &self,
+        req: &SearchRequest,
+    ) -> Result<SearchResponse, ApiError> {
+        self.post_json("/system/preferences/communication-channels/search", req)
+            .await
+    }
+
+    /// One `configure` call; success is a 204 with no body.
+    pub async fn configure(&self, req: &ConfigureRequest) -> Result<(), ApiError> {
+        self.call(
+            true,
+            "/system/preferences/communication-channels/configure",
+            Some(to_json(req)?),
+        )
+        .await
+        .map(drop)
+    }
+}

@@ -1,0 +1,8 @@
+//! Talking to ThoughtSpot REST v2: wire types, the client, the error type.
+
+pub mod client;
+pub mod error;
+pub mod wire;
+
+pub use client::Client;
+pub use error::ApiError;

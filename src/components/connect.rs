@@ -1,0 +1,127 @@
+use crate::api::{client::DEFAULT_TIMEOUT_MS, ApiError, Client};
+use crate::components::error_note::ErrorNote;
+use crate::model::{access::Access, host::normalize_host};
+use crate::state::{Connection, Session};
+use leptos::prelude::*;
+
+#[derive(Clone)]
+enum Credentials {
+    Token(String),
+    Login { username: String, password: String },
+}
+
+/// Signs in (a login is exchanged for a token first) and checks the token with
+/// `auth/session/user`.
+async fn open(host: String, creds: Credentials) -> Result<Connection, ApiError> {
+    let base = normalize_host(&host).map_err(ApiError::Invalid)?;
+    let token = match creds {
+        Credentials::Token(t) if t.trim().is_empty() => {
+            return Err(ApiError::Invalid(
+                "Enter a bearer token, or sign in with a username and password.".into(),
+            ))
+        }
+        Credentials::Token(t) => t.trim().to_string(),
+        Credentials::Login { username, .. } if username.trim().is_empty() => {
+            return Err(ApiError::Invalid("Enter a username.".into()))
+        }
+        Credentials::Login { username, password } => {
+            Client::login(&base, username.trim(), &password, DEFAULT_TIMEOUT_MS)
+                .await?
+                .token
+        }
+    };
+    let client = Client::new(base, token);
+    let user = client.session_user().await?;
+    let access = Access::from_privileges(user.privileges.as_deref().unwrap_or_default());
+    Ok(Connection {
+        client,
+        user,
+        access,
+    })
+}
+
+/// The connect form: a host and a bearer token, or a username and password
+/// exchanged for a token. The token stays in memory only.
+#[component]
+pub fn Connect() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let host = RwSignal::new(String::new());
+    let token = RwSignal::new(String::new());
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let sign_in = RwSignal::new(false);
+
+    let connect = Action::new_local(move |creds: &Credentials| {
+        let (host, creds) = (host.get_untracked(), creds.clone());
+        async move {
+            let connection = open(host, creds).await?;
+            token.set(String::new());
+            password.set(String::new());
+            session.connection.set(Some(connection));
+            Ok::<(), ApiError>(())
+        }
+    });
+    let error = move || connect.value().get().and_then(Result::err);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let creds = if sign_in.get_untracked() {
+            Credentials::Login {
+                username: username.get_untracked(),
+                password: password.get_untracked(),
+            }
+        } else {
+            Credentials::Token(token.get_untracked())
+        };
+        connect.dispatch(creds);
+    };
+
+    view! {
+        <section class="card connect" aria-labelledby="connect-title">
+            <h2 id="connect-title">"Connect to ThoughtSpot"</h2>
+            <form on:submit=submit>
+                <label for="host">"ThoughtSpot host"</label>
+                <input
+                    id="host"
+                    type="url"
+                    placeholder="https://my-company.thoughtspot.cloud (empty: this site's proxy)"
+                    autocomplete="url"
+                    bind:value=host
+                />
+                <div class="tabs" role="radiogroup" aria-label="How to sign in">
+                    <label>
+                        <input type="radio" name="auth" prop:checked=move || !sign_in.get()
+                            on:change=move |_| sign_in.set(false) />
+                        " Bearer token"
+                    </label>
+                    <label>
+                        <input type="radio" name="auth" prop:checked=move || sign_in.get()
+                            on:change=move |_| sign_in.set(true) />
+                        " Username and password"
+                    </label>
+                </div>
+                <Show
+                    when=move || sign_in.get()
+                    fallback=move || view! {
+                        <label for="token">"Bearer token"</label>
+                        <input id="token" type="password" autocomplete="off" spellcheck="false"
+                            bind:value=token />
+                    }
+                >
+                    <label for="username">"Username"</label>
+                    <input id="username" type="text" autocomplete="username" bind:value=username />
+                    <label for="password">"Password"</label>
+                    <input id="password" type="password" autocomplete="current-password"
+                        bind:value=password />
+                </Show>
+                <button type="submit" class="primary" disabled=move || connect.pending().get()>
+                    {move || match (connect.pending().get(), sign_in.get()) {
+                        (true, _) => "Connecting…",
+                        (false, true) => "Sign in",
+                        (false, false) => "Connect",
+                    }}
+                </button>
+            </form>
+            {move || error().map(|e| view! { <ErrorNote error=e /> })}
+        </section>
+    }
+}

@@ -1,0 +1,16 @@
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+/// An `ApiError` for the admin: what happened, what to do, and the ids to quote.
+#[component]
+pub fn ErrorNote(error: ApiError) -> impl IntoView {
+    let hint = error.hint();
+    let reference = error.reference();
+    view! {
+        <div class="error-note" role="alert">
+            <strong>{error.summary()}</strong>
+            {hint.map(|h| view! { <p>{h}</p> })}
+            {reference.map(|r| view! { <p class="muted">"ThoughtSpot reference: " {r}</p> })}
+        </div>
+    }
+}
