@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the panel against the demo ThoughtSpot server: the server on
-# 127.0.0.1:$DEMO_PORT, and `trunk serve` on 127.0.0.1:$PANEL_PORT proxying /api/ to it.
+# 127.0.0.1:8787, and `trunk serve` on 127.0.0.1:$PANEL_PORT, which forwards /api/
+# to it (the [[proxy]] of Trunk.toml).
 # Extra arguments go to the demo server (e.g. --orgs 10000 --latency-ms 300).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -9,11 +10,11 @@ cd "$ROOT"
 
 step "building the demo server"
 cargo build -p demo-server --quiet
-./target/debug/demo-server --listen "127.0.0.1:$DEMO_PORT" "$@" &
+./target/debug/demo-server --listen "127.0.0.1:8787" "$@" &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT INT TERM
 sleep 0.5
-kill -0 $server 2>/dev/null || { echo "the demo server did not start (is port $DEMO_PORT taken?)"; exit 1; }
+kill -0 $server 2>/dev/null || { echo "the demo server did not start (is port 8787 taken?)"; exit 1; }
 
 cat <<MSG
 
@@ -24,5 +25,4 @@ cat <<MSG
 
 MSG
 step "trunk serve"
-trunk serve --offline --skip-version-check --port "$PANEL_PORT" \
-  --proxy-backend "http://127.0.0.1:$DEMO_PORT/api/"
+trunk serve --offline --skip-version-check --port "$PANEL_PORT"

@@ -10,8 +10,7 @@ export PATH="$TOOLS/bin:$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export CHROMIUM=${CHROMIUM:-/usr/lib/chromium/chromium}
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-# Ports: the demo ThoughtSpot server, and the panel's dev server.
-DEMO_PORT=${DEMO_PORT:-8787}
+# The panel's dev server port (the demo server is on 8787, as Trunk.toml's proxy says).
 PANEL_PORT=${PANEL_PORT:-8080}
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }

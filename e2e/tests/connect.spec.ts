@@ -22,9 +22,9 @@ test('the wasm app loads and a token connects through the same origin', async ({
 
 test('a username and password sign in through auth/token/full', async ({ page, request }) => {
   await page.goto('/');
-  await page.getByLabel('Username and password').check();
+  await page.getByLabel('With username and password').check();
   await page.getByLabel('Username', { exact: true }).fill('developer');
-  await page.getByLabel('Password').fill('demo-password');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Signed in as')).toContainText('Demo Developer');
   await expect(page.getByText('may edit Org overrides (the cluster default needs ADMINISTRATION)')).toBeVisible();
@@ -40,12 +40,12 @@ test('a direct host is reached cross-origin through CORS', async ({ page }) => {
 
 test('a wrong token shows the server message and stays on the form', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('Bearer token').fill('not-a-token');
+  await page.getByLabel('Bearer token', { exact: true }).fill('not-a-token');
   await page.getByRole('button', { name: 'Connect' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('HTTP 401');
   await expect(alert).toContainText('Enter a new token or sign in again');
-  await expect(page.getByLabel('Bearer token')).toBeVisible();
+  await expect(page.getByLabel('Bearer token', { exact: true })).toBeVisible();
 });
 
 test('an unreachable host is reported as a network or CORS problem', async ({ page }) => {
@@ -57,5 +57,5 @@ test('disconnect forgets the session', async ({ page }) => {
   await connectWithToken(page);
   await expect(page.getByText('Signed in as')).toBeVisible();
   await page.getByRole('button', { name: 'Disconnect' }).click();
-  await expect(page.getByLabel('Bearer token')).toHaveValue('');
+  await expect(page.getByLabel('Bearer token', { exact: true })).toHaveValue('');
 });

@@ -24,6 +24,6 @@ export async function setFaults(request: APIRequestContext, faults: object) {
 export async function connectWithToken(page: Page, host = '') {
   await page.goto('/');
   await page.getByLabel('ThoughtSpot host').fill(host);
-  await page.getByLabel('Bearer token').fill(token);
+  await page.getByLabel('Bearer token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
 }

@@ -91,12 +91,12 @@ pub fn Connect() -> impl IntoView {
                     <label>
                         <input type="radio" name="auth" prop:checked=move || !sign_in.get()
                             on:change=move |_| sign_in.set(false) />
-                        " Bearer token"
+                        " With a bearer token"
                     </label>
                     <label>
                         <input type="radio" name="auth" prop:checked=move || sign_in.get()
                             on:change=move |_| sign_in.set(true) />
-                        " Username and password"
+                        " With username and password"
                     </label>
                 </div>
                 <Show
