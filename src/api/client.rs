@@ -105,6 +105,12 @@ impl Client {
         }
     }
 
+    /// The bearer token, for the one place that may show it: a curl the admin
+    /// asked to include it in.
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
     async fn call(&self, post: bool, path: &str, body: Option<String>) -> Result<String, ApiError> {
         let u = url(&self.base, path);
         let b = if post {

@@ -1,10 +1,13 @@
-use crate::components::connect::Connect;
-use crate::state::Session;
+use crate::api::ApiError;
+use crate::components::{
+    cluster::ClusterCard, connect::Connect, error_note::ErrorNote, orgs::OrgsTable, review::Review,
+};
+use crate::state::{fetch_snapshot, Session, Workspace};
 use leptos::prelude::*;
 
 /// Who is signed in, what they may do, and the way out.
 #[component]
-fn SessionBar() -> impl IntoView {
+fn SessionBar(reload: Action<(), Result<(), ApiError>>) -> impl IntoView {
     let session = expect_context::<Session>();
     move || {
         session.connection.get().map(|c| {
@@ -27,8 +30,31 @@ fn SessionBar() -> impl IntoView {
                     </span>
                     <span class="org">"Current Org: " {org}</span>
                     <span class="access">{c.access.describe()}</span>
+                    <button type="button" disabled=move || reload.pending().get()
+                        on:click=move |_| { reload.dispatch(()); }>
+                        {move || if reload.pending().get() { "Loading…" } else { "Reload" }}
+                    </button>
                     <button type="button" on:click=move |_| session.disconnect()>"Disconnect"</button>
                 </div>
+            }
+        })
+    }
+}
+
+/// Values from a newer server, shown so the admin knows they exist and stay.
+#[component]
+fn UnknownValues() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    move || {
+        let unknown = ws
+            .snapshot
+            .with(|s| s.as_ref().map(|s| s.unknown_values()).unwrap_or_default());
+        (!unknown.is_empty()).then(|| {
+            view! {
+                <p class="notice" role="note">
+                    "This server sent values this panel does not know: " {unknown.join(", ")}
+                    ". They are shown where they occur and sent back unchanged when you save."
+                </p>
             }
         })
     }
@@ -37,15 +63,67 @@ fn SessionBar() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     let session = Session::new();
+    let ws = Workspace::new();
     provide_context(session);
+    provide_context(ws);
+
+    let load = Action::new_local(move |_: &()| {
+        let conn = session.connection.get_untracked();
+        async move {
+            let conn = conn.ok_or_else(|| ApiError::Invalid("Not connected.".into()))?;
+            let snap = fetch_snapshot(&conn.client, conn.access)
+                .await
+                .inspect_err(|e| session.note(e))?;
+            ws.replace_snapshot(snap);
+            Ok(())
+        }
+    });
+    // Load once a connection opens and nothing is loaded for this host yet.
+    Effect::new(move |_| {
+        let connected = session.connection.with(Option::is_some);
+        if connected && ws.snapshot.with_untracked(Option::is_none) {
+            load.dispatch(());
+        }
+    });
+    let connected = move || session.connection.with(Option::is_some);
+    let renew_host = move || {
+        session
+            .expired
+            .get()
+            .then(|| {
+                session
+                    .connection
+                    .with(|c| c.as_ref().map(|c| c.client.base.clone()))
+            })
+            .flatten()
+    };
+
     view! {
         <header class="top">
             <h1>"Communication channels"</h1>
             <p class="muted">"Which channels receive Liveboard schedules, cluster-wide and per Org."</p>
         </header>
         <main>
-            <Show when=move || session.connection.with(Option::is_some) fallback=Connect>
-                <SessionBar />
+            <Show when=connected fallback=|| view! { <Connect /> }>
+                <SessionBar reload=load />
+                {move || renew_host().map(|h| view! { <Connect fixed_host=h /> })}
+                {move || load.value().get().and_then(Result::err).map(|e| view! {
+                    <ErrorNote error=e />
+                    <button type="button" on:click=move |_| { load.dispatch(()); }>"Try again"</button>
+                })}
+                <Show
+                    when=move || ws.snapshot.with(Option::is_some)
+                    fallback=move || view! { <p class="loading" role="status">"Loading preferences…"</p> }
+                >
+                    <UnknownValues />
+                    <div class="layout">
+                        <div class="left">
+                            <ClusterCard />
+                            <Review />
+                        </div>
+                        <OrgsTable />
+                    </div>
+                </Show>
             </Show>
         </main>
     }

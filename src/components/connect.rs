@@ -1,7 +1,7 @@
 use crate::api::{client::DEFAULT_TIMEOUT_MS, ApiError, Client};
 use crate::components::error_note::ErrorNote;
 use crate::model::{access::Access, host::normalize_host};
-use crate::state::{Connection, Session};
+use crate::state::{Connection, Session, Workspace};
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -12,7 +12,15 @@ enum Credentials {
 
 /// Signs in (a login is exchanged for a token first) and checks the token with
 /// `auth/session/user`.
-async fn open(host: String, creds: Credentials) -> Result<Connection, ApiError> {
+async fn open(host: String, creds: Credentials, timeout_s: String) -> Result<Connection, ApiError> {
+    let timeout_ms = match timeout_s.trim().parse::<f64>() {
+        Ok(s) if (1.0..=600.0).contains(&s) => (s * 1000.0) as u32,
+        _ => {
+            return Err(ApiError::Invalid(
+                "The request time limit must be a number of seconds from 1 to 600.".into(),
+            ))
+        }
+    };
     let base = normalize_host(&host).map_err(ApiError::Invalid)?;
     let token = match creds {
         Credentials::Token(t) if t.trim().is_empty() => {
@@ -25,12 +33,13 @@ async fn open(host: String, creds: Credentials) -> Result<Connection, ApiError> 
             return Err(ApiError::Invalid("Enter a username.".into()))
         }
         Credentials::Login { username, password } => {
-            Client::login(&base, username.trim(), &password, DEFAULT_TIMEOUT_MS)
+            Client::login(&base, username.trim(), &password, timeout_ms)
                 .await?
                 .token
         }
     };
-    let client = Client::new(base, token);
+    let mut client = Client::new(base, token);
+    client.timeout_ms = timeout_ms;
     let user = client.session_user().await?;
     let access = Access::from_privileges(user.privileges.as_deref().unwrap_or_default());
     Ok(Connection {
@@ -41,23 +50,33 @@ async fn open(host: String, creds: Credentials) -> Result<Connection, ApiError> 
 }
 
 /// The connect form: a host and a bearer token, or a username and password
-/// exchanged for a token. The token stays in memory only.
+/// exchanged for a token. The token stays in memory only. With `fixed_host`
+/// it asks for a new token for the same host and keeps everything else.
 #[component]
-pub fn Connect() -> impl IntoView {
+pub fn Connect(#[prop(optional)] fixed_host: Option<String>) -> impl IntoView {
     let session = expect_context::<Session>();
-    let host = RwSignal::new(String::new());
+    let ws = expect_context::<Workspace>();
+    let renewing = fixed_host.is_some();
+    let host = RwSignal::new(fixed_host.unwrap_or_default());
     let token = RwSignal::new(String::new());
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let sign_in = RwSignal::new(false);
+    let previous_ms = session
+        .connection
+        .with_untracked(|c| c.as_ref().map(|c| c.client.timeout_ms));
+    let timeout_s = RwSignal::new((previous_ms.unwrap_or(DEFAULT_TIMEOUT_MS) / 1000).to_string());
 
     let connect = Action::new_local(move |creds: &Credentials| {
         let (host, creds) = (host.get_untracked(), creds.clone());
+        let timeout = timeout_s.get_untracked();
         async move {
-            let connection = open(host, creds).await?;
+            let connection = open(host, creds, timeout).await?;
             token.set(String::new());
             password.set(String::new());
+            ws.open_host(&connection.client.base);
             session.connection.set(Some(connection));
+            session.expired.set(false);
             Ok::<(), ApiError>(())
         }
     });
@@ -77,16 +96,23 @@ pub fn Connect() -> impl IntoView {
 
     view! {
         <section class="card connect" aria-labelledby="connect-title">
-            <h2 id="connect-title">"Connect to ThoughtSpot"</h2>
+            <h2 id="connect-title">
+                {if renewing { "The session has expired: sign in again" } else { "Connect to ThoughtSpot" }}
+            </h2>
+            {renewing.then(|| view! {
+                <p class="muted">"Your edits are kept. After signing in, retry what failed."</p>
+            })}
             <form on:submit=submit>
-                <label for="host">"ThoughtSpot host"</label>
-                <input
-                    id="host"
-                    type="url"
-                    placeholder="https://my-company.thoughtspot.cloud (empty: this site's proxy)"
-                    autocomplete="url"
-                    bind:value=host
-                />
+                <Show when=move || !renewing>
+                    <label for="host">"ThoughtSpot host"</label>
+                    <input
+                        id="host"
+                        type="url"
+                        placeholder="https://my-company.thoughtspot.cloud (empty: this site's proxy)"
+                        autocomplete="url"
+                        bind:value=host
+                    />
+                </Show>
                 <div class="tabs" role="radiogroup" aria-label="How to sign in">
                     <label>
                         <input type="radio" name="auth" prop:checked=move || !sign_in.get()
@@ -113,6 +139,11 @@ pub fn Connect() -> impl IntoView {
                     <input id="password" type="password" autocomplete="current-password"
                         bind:value=password />
                 </Show>
+                <details class="advanced">
+                    <summary>"Advanced"</summary>
+                    <label for="timeout">"Request time limit (seconds)"</label>
+                    <input id="timeout" type="text" inputmode="numeric" bind:value=timeout_s />
+                </details>
                 <button type="submit" class="primary" disabled=move || connect.pending().get()>
                     {move || match (connect.pending().get(), sign_in.get()) {
                         (true, _) => "Connecting…",

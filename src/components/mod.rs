@@ -1,5 +1,8 @@
 //! The view: one file per part of the screen.
 
 pub mod app;
+pub mod cluster;
 pub mod connect;
 pub mod error_note;
+pub mod orgs;
+pub mod review;

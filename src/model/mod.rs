@@ -1,4 +1,7 @@
 //! Pure Rust, no web-sys: what the panel knows and decides, tested on the host.
 
 pub mod access;
+pub mod draft;
 pub mod host;
+pub mod prefs;
+pub mod table;

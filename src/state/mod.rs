@@ -1,7 +1,10 @@
-//! Reactive state shared through context.
+//! Reactive state shared through context: the session (token in memory only)
+//! and the workspace (Snapshot, Draft, and what derives from them).
 
-use crate::api::{wire::SessionUser, Client};
+use crate::api::{wire::SearchRequest, wire::SessionUser, ApiError, Client};
 use crate::model::access::Access;
+use crate::model::draft::{diff, Change, Draft, Verified};
+use crate::model::prefs::{Snapshot, LIVEBOARD_SCHEDULE};
 use leptos::prelude::*;
 
 /// A live connection: the client (which holds the token, in memory only) and
@@ -16,22 +19,121 @@ pub struct Connection {
 #[derive(Clone, Copy)]
 pub struct Session {
     pub connection: RwSignal<Option<Connection>>,
+    /// Set when the server rejected the token: the admin is asked for a new one
+    /// while everything else stays on screen.
+    pub expired: RwSignal<bool>,
 }
 
 impl Session {
     pub fn new() -> Self {
         Session {
             connection: RwSignal::new(None),
+            expired: RwSignal::new(false),
         }
     }
 
     /// Forgets the token and the user.
     pub fn disconnect(&self) {
         self.connection.set(None);
+        self.expired.set(false);
+    }
+
+    /// Notes an error; a 401 means the token must be replaced.
+    pub fn note(&self, e: &ApiError) {
+        if e.needs_new_token() {
+            self.expired.set(true);
+        }
     }
 }
 
 impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Reads the Snapshot: the preference search (with the cluster default when
+/// the user may read it) and, for admins, `orgs/search` so that Orgs the
+/// search leaves out still appear.
+pub async fn fetch_snapshot(client: &Client, access: Access) -> Result<Snapshot, ApiError> {
+    let req = SearchRequest {
+        cluster_preferences: access.cluster.then(|| vec![LIVEBOARD_SCHEDULE.to_string()]),
+        org_preferences: None,
+    };
+    let resp = client.search_preferences(&req).await?;
+    let orgs = if access.cluster {
+        match client.search_orgs().await {
+            Ok(o) => Some(o),
+            // Listing Orgs is optional: without the right, show what the search sent.
+            Err(e) if matches!(e.status(), Some(403) | Some(404)) => None,
+            Err(e) => return Err(e),
+        }
+    } else {
+        None
+    };
+    Ok(Snapshot::from_wire(resp, orgs, access.cluster))
+}
+
+/// The Snapshot, the Draft, and what follows from them.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The host the Snapshot and Draft belong to.
+    pub host: RwSignal<Option<String>>,
+    pub snapshot: RwSignal<Option<Snapshot>>,
+    pub draft: RwSignal<Draft>,
+    pub changes: Memo<Vec<Change>>,
+    /// The outcome of the last save, change by change.
+    pub verified: RwSignal<Option<Vec<Verified>>>,
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        let snapshot = RwSignal::new(None::<Snapshot>);
+        let draft = RwSignal::new(Draft::default());
+        let changes = Memo::new(move |_| {
+            snapshot.with(|s| {
+                s.as_ref()
+                    .map(|s| draft.with(|d| diff(s, d)))
+                    .unwrap_or_default()
+            })
+        });
+        Workspace {
+            host: RwSignal::new(None),
+            snapshot,
+            draft,
+            changes,
+            verified: RwSignal::new(None),
+        }
+    }
+
+    /// Edits the Draft against the current Snapshot.
+    pub fn edit(&self, f: impl FnOnce(&mut Draft, &Snapshot)) {
+        let Some(snap) = self.snapshot.get_untracked() else {
+            return;
+        };
+        self.draft.update(|d| f(d, &snap));
+        self.verified.set(None);
+    }
+
+    /// A newer Snapshot: the Draft is kept, minus what the server now holds.
+    pub fn replace_snapshot(&self, fresh: Snapshot) {
+        let rebased = self.draft.with_untracked(|d| d.rebase(&fresh));
+        self.snapshot.set(Some(fresh));
+        self.draft.set(rebased);
+    }
+
+    /// Starts over for another host; the same host keeps its Draft.
+    pub fn open_host(&self, host: &str) {
+        if self.host.get_untracked().as_deref() != Some(host) {
+            self.host.set(Some(host.to_string()));
+            self.snapshot.set(None);
+            self.draft.set(Draft::default());
+            self.verified.set(None);
+        }
+    }
+}
+
+impl Default for Workspace {
     fn default() -> Self {
         Self::new()
     }

@@ -1,0 +1,123 @@
+use crate::model::prefs::{
+    describe_channels, is_known_channel, toggled, ClusterSetting, KNOWN_CHANNELS,
+    LIVEBOARD_SCHEDULE as LS,
+};
+use crate::state::{Session, Workspace};
+use leptos::prelude::*;
+
+/// A short label for a cluster state; the words carry the meaning, the class only styles it.
+fn badge(s: &ClusterSetting) -> (&'static str, &'static str) {
+    match s {
+        ClusterSetting::NeverSet => ("Never set", "badge neutral"),
+        ClusterSetting::Set(c) if c.is_empty() => ("All channels off", "badge off"),
+        ClusterSetting::Set(_) => ("Set", "badge on"),
+    }
+}
+
+/// The cluster default for LIVEBOARD_SCHEDULE: what the server holds, and the
+/// Draft's value with controls to change it.
+#[component]
+pub fn ClusterCard() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    let can_edit = move || {
+        session
+            .connection
+            .with(|c| c.as_ref().is_some_and(|c| c.access.cluster))
+    };
+    let server = move || {
+        ws.snapshot
+            .with(|s| s.as_ref().and_then(|s| s.cluster_setting(LS)))
+    };
+    let current = move || {
+        ws.snapshot.with(|s| {
+            s.as_ref()
+                .and_then(|s| ws.draft.with(|d| d.cluster_value(s, LS)))
+        })
+    };
+    let edited = move || ws.draft.with(|d| d.cluster.contains_key(LS));
+    let set = move |channels: Vec<String>| ws.edit(|d, s| d.set_cluster(s, LS, channels));
+
+    view! {
+        <section class="card cluster" aria-labelledby="cluster-title">
+            <h2 id="cluster-title">"Cluster default"</h2>
+            {move || match server() {
+                None => view! {
+                    <p class="muted">
+                        "The cluster default is not shown: reading it needs the ADMINISTRATION privilege."
+                    </p>
+                }
+                .into_any(),
+                Some(on_server) => {
+                    let (label, class) = badge(&on_server);
+                    let value = current().unwrap_or(on_server.clone());
+                    let channels = match &value {
+                        ClusterSetting::Set(c) => c.clone(),
+                        ClusterSetting::NeverSet => vec![],
+                    };
+                    let unknown: Vec<String> = channels
+                        .iter()
+                        .filter(|c| !is_known_channel(c))
+                        .cloned()
+                        .collect();
+                    let disabled = !can_edit();
+                    let boxes = KNOWN_CHANNELS
+                        .iter()
+                        .map(|ch| {
+                            let on = channels.iter().any(|c| c == ch);
+                            let base = channels.clone();
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=on
+                                        disabled=disabled
+                                        on:change=move |ev| set(toggled(&base, ch, event_target_checked(&ev)))
+                                    />
+                                    " " {*ch}
+                                </label>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="state">
+                            "On the server: " <span class=class>{label}</span> " "
+                            <span data-testid="cluster-server">{on_server.describe()}</span>
+                        </p>
+                        <fieldset class="channels" disabled=disabled>
+                            <legend>"LIVEBOARD_SCHEDULE goes to"</legend>
+                            {boxes}
+                            {(!unknown.is_empty()).then(|| view! {
+                                <span class="unknown" title="Sent by the server; kept as it is when you save">
+                                    "also: " {unknown.join(", ")} " (unknown to this panel, kept)"
+                                </span>
+                            })}
+                            <button type="button" on:click=move |_| set(vec![])>"All channels off"</button>
+                        </fieldset>
+                        {matches!(value, ClusterSetting::NeverSet).then(|| view! {
+                            <p class="muted">"Never set: until it is, schedules go to email."</p>
+                        })}
+                        {move || edited().then(|| view! {
+                            <p class="pending">
+                                "Pending: " {current().map(|v| v.describe()).unwrap_or_default()} " "
+                                <button type="button" on:click=move |_| ws.edit(|d, _| d.undo_cluster(LS))>
+                                    "Undo"
+                                </button>
+                            </p>
+                        })}
+                        {disabled.then(|| view! {
+                            <p class="muted">"Changing the cluster default needs ADMINISTRATION."</p>
+                        })}
+                    }
+                    .into_any()
+                }
+            }}
+            <p class="muted small">
+                "Orgs that inherit use this default. Effective now for inheriting Orgs: "
+                <span data-testid="cluster-effective">
+                    {move || current().map(|v| describe_channels(&v.effective())).unwrap_or_else(|| "unknown".into())}
+                </span>
+            </p>
+        </section>
+    }
+}

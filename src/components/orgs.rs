@@ -1,0 +1,262 @@
+use crate::api::wire::{OrgSearchCriteria, SearchRequest};
+use crate::api::ApiError;
+use crate::components::error_note::ErrorNote;
+use crate::model::prefs::{
+    describe_channels, effective, is_known_channel, toggled, OrgSetting, Snapshot, KNOWN_CHANNELS,
+    LIVEBOARD_SCHEDULE as LS,
+};
+use crate::model::table::{filter, page};
+use crate::state::{Session, Workspace};
+use leptos::prelude::*;
+
+const PAGE_SIZE: usize = 50;
+
+/// What one table row shows.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    name: String,
+    setting: OrgSetting,
+    edited: bool,
+    effective: Option<Vec<String>>,
+}
+
+fn row_view(ws: Workspace, r: Row, can_edit: bool) -> impl IntoView {
+    let Row {
+        id,
+        name,
+        setting,
+        edited,
+        effective,
+    } = r;
+    let inherits = setting == OrgSetting::Inherit;
+    let channels = match &setting {
+        OrgSetting::Override(c) => c.clone(),
+        OrgSetting::Inherit => vec![],
+    };
+    let unknown: Vec<String> = channels
+        .iter()
+        .filter(|c| !is_known_channel(c))
+        .cloned()
+        .collect();
+    let (mode_id, eff) = (id.clone(), effective.clone());
+    let on_mode = move |ev: leptos::ev::Event| {
+        let setting = if event_target_value(&ev) == "inherit" {
+            OrgSetting::Inherit
+        } else {
+            // An override starts from what the Org uses now.
+            OrgSetting::Override(eff.clone().unwrap_or_default())
+        };
+        ws.edit(|d, s| d.set_org(s, &mode_id, LS, setting));
+    };
+    let boxes = KNOWN_CHANNELS
+        .iter()
+        .map(|ch| {
+            let (id, base) = (id.clone(), channels.clone());
+            let on = channels.iter().any(|c| c == ch);
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=on
+                        disabled=inherits || !can_edit
+                        aria-label=format!("{ch} for {name}")
+                        on:change=move |ev| {
+                            let c = toggled(&base, ch, event_target_checked(&ev));
+                            ws.edit(|d, s| d.set_org(s, &id, LS, OrgSetting::Override(c)));
+                        }
+                    />
+                    " " {*ch}
+                </label>
+            }
+        })
+        .collect_view();
+    let effective_text = match (&effective, inherits) {
+        (Some(v), true) => format!("{} (default)", describe_channels(v)),
+        (Some(v), false) => describe_channels(v),
+        (None, _) => "unknown (default not readable)".into(),
+    };
+    let undo_id = id.clone();
+    view! {
+        <tr class:edited=edited data-org-id=id.clone()>
+            <td class="name">{name.clone()}</td>
+            <td class="id">{id.clone()}</td>
+            <td>
+                <select
+                    aria-label=format!("Mode for {name}")
+                    prop:value=if inherits { "inherit" } else { "override" }
+                    disabled=!can_edit
+                    on:change=on_mode
+                >
+                    <option value="inherit">"Inherits"</option>
+                    <option value="override">"Override"</option>
+                </select>
+            </td>
+            <td><div class="chans">
+                {boxes}
+                {(!unknown.is_empty()).then(|| view! {
+                    <span class="unknown" title="Sent by the server; kept as it is when you save">
+                        {unknown.join(", ")} " (kept)"
+                    </span>
+                })}
+                {(!inherits && channels.is_empty()).then(|| view! { <span class="badge off">"All off"</span> })}
+            </div></td>
+            <td class="effective">{effective_text}</td>
+            <td class="row-actions">
+                {edited.then(|| view! {
+                    <span class="badge edited">"Edited"</span>
+                    " "
+                    <button type="button" on:click=move |_| ws.edit(|d, _| d.undo_org(&undo_id))>"Undo"</button>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// Looks Orgs up on the server with the API's own Org filter and merges them in.
+async fn lookup(session: Session, ws: Workspace, ident: String) -> Result<usize, ApiError> {
+    let conn = session
+        .connection
+        .get_untracked()
+        .ok_or_else(|| ApiError::Invalid("Not connected.".into()))?;
+    let req = SearchRequest {
+        cluster_preferences: None,
+        org_preferences: Some(vec![OrgSearchCriteria {
+            org_identifier: ident.trim().to_string(),
+            event_types: None,
+        }]),
+    };
+    let resp = conn
+        .client
+        .search_preferences(&req)
+        .await
+        .inspect_err(|e| session.note(e))?;
+    let fresh = Snapshot::from_wire(resp, None, false);
+    let found = fresh.orgs.len();
+    if let Some(mut snap) = ws.snapshot.get_untracked() {
+        snap.merge_orgs(fresh);
+        ws.replace_snapshot(snap);
+    }
+    Ok(found)
+}
+
+/// Every Org with its mode, override and effective channels; filter, look up, page.
+#[component]
+pub fn OrgsTable() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    let query = RwSignal::new(String::new());
+    let page_index = RwSignal::new(0usize);
+    let ident = RwSignal::new(String::new());
+    let can_edit = move || {
+        session
+            .connection
+            .with(|c| c.as_ref().is_some_and(|c| c.access.orgs))
+    };
+    let matching = Memo::new(move |_| {
+        ws.snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| filter(&s.orgs, &query.get()))
+                .unwrap_or_default()
+        })
+    });
+    let current_page = move || page(matching.with(Vec::len), page_index.get(), PAGE_SIZE);
+    let rows = move || {
+        let p = current_page();
+        let can = can_edit();
+        ws.snapshot.with(|s| {
+            let Some(s) = s.as_ref() else { return vec![] };
+            ws.draft.with(|d| {
+                let cluster = d.cluster_value(s, LS);
+                matching.with(|m| {
+                    m[p.start..p.end]
+                        .iter()
+                        .map(|&i| {
+                            let o = &s.orgs[i];
+                            let setting = d.org_value(s, &o.id, LS);
+                            Row {
+                                effective: effective(&setting, cluster.as_ref()),
+                                id: o.id.clone(),
+                                name: o.name.clone(),
+                                edited: d.org_edited(&o.id),
+                                setting,
+                            }
+                        })
+                        .map(|r| row_view(ws, r, can))
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    };
+    let look_up = Action::new_local(move |i: &String| lookup(session, ws, i.clone()));
+    let on_lookup = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let i = ident.get_untracked();
+        if !i.trim().is_empty() {
+            query.set(i.trim().to_string());
+            page_index.set(0);
+            look_up.dispatch(i);
+        }
+    };
+
+    view! {
+        <section class="card orgs" aria-labelledby="orgs-title">
+            <h2 id="orgs-title">"Orgs"</h2>
+            <div class="toolbar">
+                <label for="org-filter" class="inline">"Filter"</label>
+                <input
+                    id="org-filter"
+                    type="search"
+                    placeholder="name or id"
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        page_index.set(0);
+                    }
+                />
+                <form class="lookup" on:submit=on_lookup>
+                    <label for="org-lookup" class="inline">"Look up on the server"</label>
+                    <input id="org-lookup" type="search" placeholder="Org id or name" bind:value=ident />
+                    <button type="submit" disabled=move || look_up.pending().get()>"Search"</button>
+                </form>
+                <span class="count" data-testid="org-count">
+                    {move || {
+                        let total = ws.snapshot.with(|s| s.as_ref().map_or(0, |s| s.orgs.len()));
+                        format!("{} of {} Orgs", matching.with(Vec::len), total)
+                    }}
+                </span>
+            </div>
+            {move || look_up.value().get().map(|r| match r {
+                Ok(0) => view! { <p class="muted">"The server found no such Org."</p> }.into_any(),
+                Ok(n) => view! { <p class="muted">{format!("Refreshed {n} Org(s) from the server.")}</p> }.into_any(),
+                Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+            })}
+            {move || (!can_edit()).then(|| view! {
+                <p class="muted">"Read-only: editing Org overrides needs ADMINISTRATION or DEVELOPER."</p>
+            })}
+            <table class="org-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Org"</th>
+                        <th scope="col">"Id"</th>
+                        <th scope="col">"Mode"</th>
+                        <th scope="col">"Override channels"</th>
+                        <th scope="col">"Effective channels"</th>
+                        <th scope="col"><span class="sr-only">"Changes"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <nav class="pager" aria-label="Pages">
+                <button type="button" disabled=move || current_page().index == 0
+                    on:click=move |_| page_index.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
+                <span>{move || {
+                    let p = current_page();
+                    format!("Page {} of {}", p.index + 1, p.count)
+                }}</span>
+                <button type="button" disabled=move || { let p = current_page(); p.index + 1 >= p.count }
+                    on:click=move |_| page_index.set(current_page().index + 1)>"Next"</button>
+            </nav>
+        </section>
+    }
+}

@@ -1,0 +1,161 @@
+use crate::api::ApiError;
+use crate::components::error_note::ErrorNote;
+use crate::model::draft::{apply, curl, plan, pretty, verify, Change};
+use crate::state::{fetch_snapshot, Session, Workspace};
+use leptos::prelude::*;
+
+/// Sends the one configure call, then reads the preferences back and checks
+/// each change. The Draft is only rebased on what the server confirms; an
+/// error leaves it as it was.
+async fn save(session: Session, ws: Workspace) -> Result<(), ApiError> {
+    let conn = session
+        .connection
+        .get_untracked()
+        .ok_or_else(|| ApiError::Invalid("Not connected.".into()))?;
+    let snap = ws
+        .snapshot
+        .get_untracked()
+        .ok_or_else(|| ApiError::Invalid("Nothing loaded yet.".into()))?;
+    let changes: Vec<Change> = ws.changes.get_untracked();
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let req = plan(&snap, &changes);
+    conn.client
+        .configure(&req)
+        .await
+        .inspect_err(|e| session.note(e))?;
+    match fetch_snapshot(&conn.client, conn.access).await {
+        Ok(fresh) => {
+            ws.verified.set(Some(verify(&changes, &fresh)));
+            ws.replace_snapshot(fresh);
+            Ok(())
+        }
+        Err(e) => {
+            // Saved (204), but not confirmed: show what was asked for, and say so.
+            ws.replace_snapshot(apply(&snap, &changes));
+            ws.verified.set(None);
+            Err(ApiError::Invalid(format!(
+                "Saved, but reading the preferences back failed ({}). Reload to confirm.",
+                e.summary()
+            )))
+        }
+    }
+}
+
+fn origin_of(base: &str) -> String {
+    if base.is_empty() {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    } else {
+        base.to_string()
+    }
+}
+
+/// Every pending change in words, the exact request body, curl, Discard and Save;
+/// after a save, what the server now holds.
+#[component]
+pub fn Review() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    let save = Action::new_local(move |_: &()| save(session, ws));
+    let include_token = RwSignal::new(false);
+    let curl_text = RwSignal::new(None::<String>);
+    let request = Memo::new(move |_| {
+        ws.snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| ws.changes.with(|c| plan(s, c)))
+                .unwrap_or_default()
+        })
+    });
+    Effect::new(move |_| {
+        // The curl shown belongs to the request it was made from.
+        request.track();
+        curl_text.set(None);
+    });
+    let copy_curl = move |_| {
+        let Some(conn) = session.connection.get_untracked() else {
+            return;
+        };
+        let token = include_token
+            .get_untracked()
+            .then(|| conn.client.token().to_string());
+        let text = curl(
+            &origin_of(&conn.client.base),
+            &request.get_untracked(),
+            token.as_deref(),
+        );
+        if let Some(w) = web_sys::window() {
+            // Best effort: the text is also shown for copying by hand.
+            let _ = w.navigator().clipboard().write_text(&text);
+        }
+        curl_text.set(Some(text));
+    };
+    let count = move || ws.changes.with(Vec::len);
+
+    view! {
+        <section class="card review" aria-labelledby="review-title">
+            <h2 id="review-title">
+                "Review " {move || match count() {
+                    0 => "(no pending changes)".to_string(),
+                    1 => "(1 pending change)".to_string(),
+                    n => format!("({n} pending changes)"),
+                }}
+            </h2>
+            <Show when=move || count() != 0>
+                <ol class="changes" data-testid="changes">
+                    {move || ws.changes.with(|c| {
+                        c.iter().map(|c| view! { <li>{c.describe()}</li> }).collect_view()
+                    })}
+                </ol>
+                <details open>
+                    <summary>"The request Save sends (one configure call)"</summary>
+                    <pre class="json" data-testid="request-body">{move || pretty(&request.get())}</pre>
+                </details>
+                <div class="actions">
+                    <button type="button" class="primary" disabled=move || save.pending().get()
+                        on:click=move |_| { save.dispatch(()); }>
+                        {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    </button>
+                    <button type="button" disabled=move || save.pending().get()
+                        on:click=move |_| ws.draft.set(Default::default())>"Discard"</button>
+                    <button type="button" on:click=copy_curl>"Copy as curl"</button>
+                    <label class="check">
+                        <input type="checkbox" bind:checked=include_token />
+                        " include my token in the curl"
+                    </label>
+                </div>
+                {move || curl_text.get().map(|t| view! {
+                    <pre class="json" aria-label="curl command" data-testid="curl">{t}</pre>
+                })}
+            </Show>
+            {move || save.value().get().and_then(Result::err).map(|e| view! {
+                <ErrorNote error=e />
+                <p class="muted">"Your changes are kept. "
+                    <button type="button" on:click=move |_| { save.dispatch(()); }>"Retry save"</button>
+                </p>
+            })}
+            {move || ws.verified.get().map(|v| {
+                let ok = v.iter().filter(|x| x.differs.is_none()).count();
+                let total = v.len();
+                view! {
+                    <div class="verified" role="status">
+                        <strong>{format!("Saved. The server now holds {ok} of {total} change(s).")}</strong>
+                        <ul>
+                            {v.into_iter().map(|x| {
+                                let text = x.change.describe();
+                                match x.differs {
+                                    None => view! { <li class="ok">"✓ " {text}</li> }.into_any(),
+                                    Some(now) => view! {
+                                        <li class="differs">"✗ " {text} " — the server holds: " {now}</li>
+                                    }.into_any(),
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}

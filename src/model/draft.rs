@@ -1,0 +1,578 @@
+//! The admin's edits (Draft), what they change (diff), the one configure
+//! request that applies them (plan), and the check after saving (verify).
+
+use super::prefs::{
+    canonical, prefs_to_wire, same_channels, ClusterSetting, OrgSetting, Prefs, Snapshot,
+};
+use crate::api::wire::{ConfigureRequest, OrgChannelConfigInput};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Edits on top of a Snapshot. Only values that differ from the Snapshot are kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Edited cluster defaults: event type → channels.
+    #[serde(default)]
+    pub cluster: BTreeMap<String, Vec<String>>,
+    /// Edited Org settings: Org id → event type → setting.
+    #[serde(default)]
+    pub orgs: BTreeMap<String, BTreeMap<String, OrgSetting>>,
+}
+
+impl Draft {
+    pub fn is_empty(&self) -> bool {
+        self.cluster.is_empty() && self.orgs.is_empty()
+    }
+
+    /// The cluster default as edited (or as the Snapshot has it).
+    pub fn cluster_value(&self, snap: &Snapshot, event: &str) -> Option<ClusterSetting> {
+        match self.cluster.get(event) {
+            Some(c) => Some(ClusterSetting::Set(c.clone())),
+            None => snap.cluster_setting(event),
+        }
+    }
+
+    /// The Org's setting as edited (or as the Snapshot has it).
+    pub fn org_value(&self, snap: &Snapshot, org_id: &str, event: &str) -> OrgSetting {
+        self.orgs
+            .get(org_id)
+            .and_then(|m| m.get(event))
+            .cloned()
+            .unwrap_or_else(|| {
+                snap.org(org_id)
+                    .map(|o| o.setting(event))
+                    .unwrap_or(OrgSetting::Inherit)
+            })
+    }
+
+    pub fn org_edited(&self, org_id: &str) -> bool {
+        self.orgs.contains_key(org_id)
+    }
+
+    /// Sets the cluster default; an edit back to the Snapshot's value is dropped.
+    pub fn set_cluster(&mut self, snap: &Snapshot, event: &str, channels: Vec<String>) {
+        let new = ClusterSetting::Set(canonical(&channels));
+        if snap.cluster_setting(event).is_some_and(|s| s.same(&new)) {
+            self.cluster.remove(event);
+        } else {
+            self.cluster.insert(event.to_string(), canonical(&channels));
+        }
+    }
+
+    /// Sets an Org's setting; an edit back to the Snapshot's value is dropped.
+    pub fn set_org(&mut self, snap: &Snapshot, org_id: &str, event: &str, setting: OrgSetting) {
+        let base = snap
+            .org(org_id)
+            .map(|o| o.setting(event))
+            .unwrap_or(OrgSetting::Inherit);
+        let entry = self.orgs.entry(org_id.to_string()).or_default();
+        if base.same(&setting) {
+            entry.remove(event);
+        } else {
+            let setting = match setting {
+                OrgSetting::Override(c) => OrgSetting::Override(canonical(&c)),
+                OrgSetting::Inherit => OrgSetting::Inherit,
+            };
+            entry.insert(event.to_string(), setting);
+        }
+        if entry.is_empty() {
+            self.orgs.remove(org_id);
+        }
+    }
+
+    pub fn undo_cluster(&mut self, event: &str) {
+        self.cluster.remove(event);
+    }
+
+    pub fn undo_org(&mut self, org_id: &str) {
+        self.orgs.remove(org_id);
+    }
+
+    /// The same edits on top of a newer Snapshot: edits the server now holds
+    /// drop out, the others stay.
+    pub fn rebase(&self, fresh: &Snapshot) -> Draft {
+        let mut d = Draft::default();
+        for (event, channels) in &self.cluster {
+            d.set_cluster(fresh, event, channels.clone());
+        }
+        for (id, edits) in &self.orgs {
+            for (event, setting) in edits {
+                d.set_org(fresh, id, event, setting.clone());
+            }
+        }
+        d
+    }
+
+    /// Org ids the Draft edits that the Snapshot does not have.
+    pub fn unknown_orgs(&self, snap: &Snapshot) -> Vec<String> {
+        self.orgs
+            .keys()
+            .filter(|id| snap.org(id).is_none())
+            .cloned()
+            .collect()
+    }
+}
+
+/// One pending change, before → after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Cluster {
+        event: String,
+        before: ClusterSetting,
+        after: Vec<String>,
+    },
+    Org {
+        id: String,
+        name: String,
+        event: String,
+        before: OrgSetting,
+        after: OrgSetting,
+    },
+}
+
+impl Change {
+    /// The change in words, e.g. `Finance (id 7): override: EMAIL → inherits the cluster default`.
+    pub fn describe(&self) -> String {
+        match self {
+            Change::Cluster {
+                event,
+                before,
+                after,
+            } => format!(
+                "Cluster default for {event}: {} → {}",
+                before.describe(),
+                ClusterSetting::Set(after.clone()).describe()
+            ),
+            Change::Org {
+                id,
+                name,
+                event,
+                before,
+                after,
+            } => format!(
+                "{name} (id {id}), {event}: {} → {}",
+                before.describe(),
+                after.describe()
+            ),
+        }
+    }
+}
+
+/// The changes the Draft makes to the Snapshot: cluster first, then Orgs in
+/// Snapshot order. Edits equal to the Snapshot produce nothing.
+pub fn diff(snap: &Snapshot, draft: &Draft) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (event, after) in &draft.cluster {
+        let before = snap
+            .cluster_setting(event)
+            .unwrap_or(ClusterSetting::NeverSet);
+        if !before.same(&ClusterSetting::Set(after.clone())) {
+            out.push(Change::Cluster {
+                event: event.clone(),
+                before,
+                after: after.clone(),
+            });
+        }
+    }
+    if draft.orgs.is_empty() {
+        return out;
+    }
+    for org in &snap.orgs {
+        let Some(edits) = draft.orgs.get(&org.id) else {
+            continue;
+        };
+        for (event, after) in edits {
+            let before = org.setting(event);
+            if !before.same(after) {
+                out.push(Change::Org {
+                    id: org.id.clone(),
+                    name: org.name.clone(),
+                    event: event.clone(),
+                    before,
+                    after: after.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The single configure request that applies `changes`. A scope that changes
+/// (the cluster, or one Org) is sent with every event type it holds, unknown
+/// ones verbatim, so nothing is dropped; scopes that do not change are not sent.
+/// Org resets use RESET with `reset_events`; overrides use REPLACE.
+pub fn plan(snap: &Snapshot, changes: &[Change]) -> ConfigureRequest {
+    let mut req = ConfigureRequest::default();
+    let mut cluster: Option<Prefs> = None;
+    let mut orgs: Vec<(String, BTreeMap<String, OrgSetting>)> = Vec::new();
+    for ch in changes {
+        match ch {
+            Change::Cluster { event, after, .. } => {
+                cluster
+                    .get_or_insert_with(|| snap.cluster.clone().unwrap_or_default())
+                    .insert(event.clone(), after.clone());
+            }
+            Change::Org {
+                id, event, after, ..
+            } => {
+                let pos = match orgs.iter().position(|(i, _)| i == id) {
+                    Some(p) => p,
+                    None => {
+                        orgs.push((id.clone(), BTreeMap::new()));
+                        orgs.len() - 1
+                    }
+                };
+                orgs[pos].1.insert(event.clone(), after.clone());
+            }
+        }
+    }
+    if let Some(c) = cluster {
+        req.cluster_preferences = prefs_to_wire(&c);
+    }
+    for (id, edits) in orgs {
+        let resets: Vec<String> = edits
+            .iter()
+            .filter(|(_, s)| **s == OrgSetting::Inherit)
+            .map(|(e, _)| e.clone())
+            .collect();
+        let mut kept: Prefs = snap.org(&id).map(|o| o.prefs.clone()).unwrap_or_default();
+        let mut replaces = false;
+        for (event, setting) in &edits {
+            match setting {
+                OrgSetting::Inherit => {
+                    kept.remove(event);
+                }
+                OrgSetting::Override(c) => {
+                    kept.insert(event.clone(), c.clone());
+                    replaces = true;
+                }
+            }
+        }
+        if !resets.is_empty() {
+            req.org_preferences.push(OrgChannelConfigInput {
+                org_identifier: id.clone(),
+                operation: "RESET".into(),
+                preferences: None,
+                reset_events: Some(resets),
+            });
+        }
+        if replaces {
+            req.org_preferences.push(OrgChannelConfigInput {
+                org_identifier: id,
+                operation: "REPLACE".into(),
+                preferences: Some(prefs_to_wire(&kept)),
+                reset_events: None,
+            });
+        }
+    }
+    req
+}
+
+/// The Snapshot as it will be once `changes` are saved.
+pub fn apply(snap: &Snapshot, changes: &[Change]) -> Snapshot {
+    let mut out = snap.clone();
+    for ch in changes {
+        match ch {
+            Change::Cluster { event, after, .. } => {
+                out.cluster
+                    .get_or_insert_with(Prefs::new)
+                    .insert(event.clone(), after.clone());
+            }
+            Change::Org {
+                id, event, after, ..
+            } => {
+                if let Some(o) = out.orgs.iter_mut().find(|o| &o.id == id) {
+                    match after {
+                        OrgSetting::Inherit => o.prefs.remove(event),
+                        OrgSetting::Override(c) => o.prefs.insert(event.clone(), c.clone()),
+                    };
+                }
+            }
+        }
+    }
+    out
+}
+
+/// After a save: does the server now hold what each change asked for?
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    pub change: Change,
+    /// `None` when the server holds the new value; otherwise what it holds.
+    pub differs: Option<String>,
+}
+
+pub fn verify(changes: &[Change], fresh: &Snapshot) -> Vec<Verified> {
+    changes
+        .iter()
+        .map(|ch| {
+            let differs = match ch {
+                Change::Cluster { event, after, .. } => match fresh.cluster_setting(event) {
+                    Some(ClusterSetting::Set(now)) if same_channels(&now, after) => None,
+                    Some(now) => Some(now.describe()),
+                    None => Some("the cluster default could not be read back".into()),
+                },
+                Change::Org {
+                    id, event, after, ..
+                } => match fresh.org(id) {
+                    Some(o) if o.setting(event).same(after) => None,
+                    Some(o) => Some(o.setting(event).describe()),
+                    None => Some("the Org is no longer listed".into()),
+                },
+            };
+            Verified {
+                change: ch.clone(),
+                differs,
+            }
+        })
+        .collect()
+}
+
+/// `'…'` for a POSIX shell.
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// The configure call as a curl command. Without a token it uses `$TS_TOKEN`.
+pub fn curl(origin: &str, req: &ConfigureRequest, token: Option<&str>) -> String {
+    let url = format!(
+        "{}/api/rest/2.0/system/preferences/communication-channels/configure",
+        origin.trim_end_matches('/')
+    );
+    let body = serde_json::to_string(req).unwrap_or_default();
+    let auth = match token {
+        Some(t) => shell_quote(&format!("Authorization: Bearer {t}")),
+        None => "\"Authorization: Bearer $TS_TOKEN\"".to_string(),
+    };
+    format!(
+        "curl -X POST {} \\\n  -H {auth} \\\n  -H 'Content-Type: application/json' \\\n  -H 'Accept: application/json' \\\n  --data-raw {}",
+        shell_quote(&url),
+        shell_quote(&body)
+    )
+}
+
+/// The request body as the review shows it.
+pub fn pretty(req: &ConfigureRequest) -> String {
+    serde_json::to_string_pretty(req).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::wire::SearchResponse;
+    use crate::model::prefs::LIVEBOARD_SCHEDULE as LS;
+    use serde_json::json;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    fn snapshot(json: serde_json::Value) -> Snapshot {
+        let resp: SearchResponse = serde_json::from_value(json).unwrap();
+        Snapshot::from_wire(resp, None, true)
+    }
+
+    fn demo() -> Snapshot {
+        snapshot(json!({
+            "cluster_preferences": [],
+            "org_preferences": [
+                {"org": {"id": "0", "name": "Primary"}, "preferences": []},
+                {"org": {"id": "11", "name": "Finance"}, "preferences": [{"event_type": LS, "channels": ["EMAIL"]}]},
+                {"org": {"id": "12", "name": "Legal"}, "preferences": [{"event_type": LS, "channels": []}]},
+                {"org": {"id": "13", "name": "Newer"}, "preferences": [
+                    {"event_type": LS, "channels": ["SLACK", "EMAIL"]},
+                    {"event_type": "ALERT", "channels": ["TEAMS"]}]}
+            ]
+        }))
+    }
+
+    fn body(snap: &Snapshot, draft: &Draft) -> serde_json::Value {
+        serde_json::to_value(plan(snap, &diff(snap, draft))).unwrap()
+    }
+
+    #[test]
+    fn no_edits_and_edits_back_to_the_snapshot_plan_no_request() {
+        let snap = demo();
+        let mut d = Draft::default();
+        assert!(plan(&snap, &diff(&snap, &d)).is_empty());
+        d.set_org(&snap, "11", LS, OrgSetting::Override(s(&["WEBHOOK"])));
+        d.set_org(&snap, "11", LS, OrgSetting::Override(s(&["EMAIL"])));
+        d.set_org(&snap, "0", LS, OrgSetting::Inherit);
+        d.set_org(
+            &snap,
+            "13",
+            LS,
+            OrgSetting::Override(s(&["EMAIL", "SLACK"])),
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(diff(&snap, &d), vec![]);
+        // A default never set, edited to email only, is a real change.
+        d.set_cluster(&snap, LS, s(&["EMAIL"]));
+        assert_eq!(diff(&snap, &d).len(), 1);
+    }
+
+    #[test]
+    fn one_request_holds_the_cluster_default_a_replace_and_a_reset() {
+        let snap = demo();
+        let mut d = Draft::default();
+        d.set_cluster(&snap, LS, s(&["WEBHOOK", "EMAIL"]));
+        d.set_org(&snap, "0", LS, OrgSetting::Override(vec![]));
+        d.set_org(&snap, "11", LS, OrgSetting::Inherit);
+        d.set_org(&snap, "12", LS, OrgSetting::Override(s(&["WEBHOOK"])));
+        assert_eq!(
+            body(&snap, &d),
+            json!({
+                "cluster_preferences": [{"event_type": LS, "channels": ["EMAIL", "WEBHOOK"]}],
+                "org_preferences": [
+                    {"org_identifier": "11", "operation": "RESET", "reset_events": [LS]},
+                    {"org_identifier": "12", "operation": "REPLACE", "preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}]},
+                    {"org_identifier": "0", "operation": "REPLACE", "preferences": [{"event_type": LS, "channels": []}]}
+                ]
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_channels_and_event_types_go_back_verbatim_with_a_replace() {
+        let snap = demo();
+        let mut d = Draft::default();
+        let now = d.org_value(&snap, "13", LS);
+        let OrgSetting::Override(c) = now else {
+            panic!()
+        };
+        d.set_org(
+            &snap,
+            "13",
+            LS,
+            OrgSetting::Override(crate::model::prefs::toggled(&c, "WEBHOOK", true)),
+        );
+        assert_eq!(
+            body(&snap, &d),
+            json!({"org_preferences": [{"org_identifier": "13", "operation": "REPLACE", "preferences": [
+                {"event_type": "ALERT", "channels": ["TEAMS"]},
+                {"event_type": LS, "channels": ["EMAIL", "WEBHOOK", "SLACK"]}
+            ]}]})
+        );
+        // A reset removes only the event type it names.
+        let mut d = Draft::default();
+        d.set_org(&snap, "13", LS, OrgSetting::Inherit);
+        assert_eq!(
+            body(&snap, &d),
+            json!({"org_preferences": [{"org_identifier": "13", "operation": "RESET", "reset_events": [LS]}]})
+        );
+    }
+
+    #[test]
+    fn cluster_edits_keep_the_other_cluster_event_types() {
+        let snap = snapshot(json!({
+            "cluster_preferences": [{"event_type": "ALERT", "channels": ["SMS"]}, {"event_type": LS, "channels": ["EMAIL"]}],
+            "org_preferences": []
+        }));
+        let mut d = Draft::default();
+        d.set_cluster(&snap, LS, vec![]);
+        assert_eq!(
+            body(&snap, &d),
+            json!({"cluster_preferences": [
+                {"event_type": "ALERT", "channels": ["SMS"]},
+                {"event_type": LS, "channels": []}
+            ]})
+        );
+    }
+
+    #[test]
+    fn untouched_orgs_are_never_in_the_body() {
+        let snap = demo();
+        let mut d = Draft::default();
+        d.set_org(&snap, "12", LS, OrgSetting::Inherit);
+        let v = body(&snap, &d);
+        let orgs = v["org_preferences"].as_array().unwrap();
+        assert_eq!(orgs.len(), 1);
+        assert_eq!(orgs[0]["org_identifier"], "12");
+        assert!(v.get("cluster_preferences").is_none());
+    }
+
+    #[test]
+    fn changes_read_as_before_and_after_in_words() {
+        let snap = demo();
+        let mut d = Draft::default();
+        d.set_cluster(&snap, LS, s(&["WEBHOOK"]));
+        d.set_org(&snap, "12", LS, OrgSetting::Inherit);
+        let words: Vec<String> = diff(&snap, &d).iter().map(Change::describe).collect();
+        assert_eq!(
+            words,
+            [
+                "Cluster default for LIVEBOARD_SCHEDULE: never set (schedules go to email) → WEBHOOK",
+                "Legal (id 12), LIVEBOARD_SCHEDULE: override: none (all channels off) → inherits the cluster default",
+            ]
+        );
+    }
+
+    #[test]
+    fn verify_reports_what_the_server_holds() {
+        let snap = demo();
+        let mut d = Draft::default();
+        d.set_cluster(&snap, LS, s(&["WEBHOOK"]));
+        d.set_org(&snap, "0", LS, OrgSetting::Override(s(&["EMAIL"])));
+        d.set_org(&snap, "12", LS, OrgSetting::Inherit);
+        let changes = diff(&snap, &d);
+        let fresh = snapshot(json!({
+            "cluster_preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}],
+            "org_preferences": [
+                {"org": {"id": "0", "name": "Primary"}, "preferences": [{"event_type": LS, "channels": ["EMAIL"]}]},
+                {"org": {"id": "12", "name": "Legal"}, "preferences": [{"event_type": LS, "channels": []}]}
+            ]
+        }));
+        let v = verify(&changes, &fresh);
+        // Cluster first, then Orgs by name: Legal, Primary.
+        assert_eq!(v[0].differs, None);
+        assert!(matches!(&v[1].change, Change::Org { id, .. } if id == "12"));
+        assert_eq!(
+            v[1].differs.as_deref(),
+            Some("override: none (all channels off)")
+        );
+        assert_eq!(v[2].differs, None);
+    }
+
+    #[test]
+    fn rebase_drops_what_the_server_now_holds_and_keeps_the_rest() {
+        let snap = demo();
+        let mut d = Draft::default();
+        d.set_cluster(&snap, LS, s(&["WEBHOOK"]));
+        d.set_org(&snap, "0", LS, OrgSetting::Override(s(&["EMAIL"])));
+        let sent = diff(&snap, &d);
+        let saved = apply(&snap, &sent);
+        // An edit made while the save was under way.
+        d.set_org(&snap, "12", LS, OrgSetting::Inherit);
+        let rebased = d.rebase(&saved);
+        assert!(rebased.cluster.is_empty());
+        assert_eq!(rebased.orgs.keys().collect::<Vec<_>>(), ["12"]);
+        assert!(verify(&sent, &saved).iter().all(|v| v.differs.is_none()));
+    }
+
+    #[test]
+    fn curl_uses_a_placeholder_unless_the_token_is_asked_for_and_quotes_the_body() {
+        let snap = demo();
+        let mut d = Draft::default();
+        d.set_org(&snap, "11", LS, OrgSetting::Inherit);
+        let req = plan(&snap, &diff(&snap, &d));
+        let c = curl("https://ts.example.com/", &req, None);
+        assert!(c.starts_with("curl -X POST 'https://ts.example.com/api/rest/2.0/system/preferences/communication-channels/configure'"));
+        assert!(c.contains("\"Authorization: Bearer $TS_TOKEN\""));
+        assert!(c.contains(r#"--data-raw '{"org_preferences":[{"org_identifier":"11","operation":"RESET","reset_events":["LIVEBOARD_SCHEDULE"]}]}'"#));
+        let with = curl("https://ts.example.com", &req, Some("tok'en"));
+        assert!(
+            with.contains(r#"-H 'Authorization: Bearer tok'\''en'"#),
+            "{with}"
+        );
+    }
+
+    #[test]
+    fn a_draft_survives_serialisation() {
+        let snap = demo();
+        let mut d = Draft::default();
+        d.set_cluster(&snap, LS, s(&["EMAIL"]));
+        d.set_org(&snap, "12", LS, OrgSetting::Inherit);
+        d.set_org(&snap, "0", LS, OrgSetting::Override(vec![]));
+        let text = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Draft>(&text).unwrap(), d);
+    }
+}
