@@ -2,8 +2,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use ts_channels_panel::api::ApiError;
-use ts_channels_panel::components::error_note::ErrorNote;
+use ts_channels_panel::api::{wire::SearchResponse, ApiError, Client};
+use ts_channels_panel::components::{cluster::ClusterCard, error_note::ErrorNote, orgs::OrgsTable};
+use ts_channels_panel::model::{access::Access, prefs::Snapshot};
+use ts_channels_panel::state::{Connection, Session, Workspace};
 use ts_channels_panel::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -78,4 +80,178 @@ fn an_error_note_shows_message_hint_and_reference_as_text() {
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(text.contains("Enter a new token"), "{text}");
     assert!(text.contains("incident inc-1"), "{text}");
+}
+
+/// The cluster card and the Org table over a Snapshot parsed from a search answer.
+fn mount_panel(search: String, privileges: &'static [&'static str]) -> web_sys::HtmlElement {
+    mount(move || {
+        let session = Session::new();
+        let ws = Workspace::new();
+        provide_context(session);
+        provide_context(ws);
+        let user = serde_json::from_value(serde_json::json!({
+            "id": "u1", "name": "admin", "display_name": "Admin", "privileges": privileges
+        }))
+        .unwrap();
+        let access = Access::from_privileges(privileges);
+        session.connection.set(Some(Connection {
+            client: Client::new(String::new(), "t".into()),
+            user,
+            access,
+        }));
+        let resp: SearchResponse = serde_json::from_str(&search).unwrap();
+        ws.snapshot
+            .set(Some(Snapshot::from_wire(resp, None, access.cluster)));
+        view! { <ClusterCard /> <OrgsTable /> }
+    })
+}
+
+fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn row(root: &web_sys::HtmlElement, id: &str) -> web_sys::Element {
+    root.query_selector(&format!("tr[data-org-id='{id}']"))
+        .unwrap()
+        .unwrap()
+}
+
+fn cell_text(row: &web_sys::Element) -> String {
+    row.query_selector("td.effective")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn effective_of(root: &web_sys::HtmlElement, id: &str) -> String {
+    cell_text(&row(root, id))
+}
+
+fn input(el: &web_sys::Element, selector: &str) -> web_sys::HtmlInputElement {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+const ORGS: &str = r#"[
+    {"org":{"id":"1","name":"Inheriting"},"preferences":[]},
+    {"org":{"id":"2","name":"Both"},"preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["EMAIL","WEBHOOK"]}]},
+    {"org":{"id":"3","name":"Off"},"preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":[]}]},
+    {"org":{"id":"4","name":"Newer"},"preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["WEBHOOK","SLACK"]}]}
+]"#;
+
+#[wasm_bindgen_test]
+async fn a_never_set_default_says_schedules_go_to_email() {
+    let root = mount_panel(
+        format!(r#"{{"cluster_preferences":[],"org_preferences":{ORGS}}}"#),
+        &["ADMINISTRATION"],
+    );
+    tick().await;
+    assert_eq!(text_of(&root, ".cluster .badge"), "Never set");
+    assert!(text_of(&root, ".cluster").contains("Never set: until it is, schedules go to email."));
+    assert_eq!(text_of(&root, "[data-testid=cluster-effective]"), "EMAIL");
+    assert_eq!(effective_of(&root, "1"), "EMAIL (default)");
+}
+
+#[wasm_bindgen_test]
+async fn a_set_default_and_a_none_default_look_different() {
+    let root = mount_panel(
+        r#"{"cluster_preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["EMAIL","WEBHOOK"]}],"org_preferences":[]}"#.into(),
+        &["ADMINISTRATION"],
+    );
+    tick().await;
+    assert_eq!(text_of(&root, ".cluster .badge"), "Set");
+    let boxes = root
+        .query_selector_all(".cluster input[type=checkbox]")
+        .unwrap();
+    assert_eq!(boxes.length(), 2);
+    for i in 0..2 {
+        let b: web_sys::HtmlInputElement = boxes.item(i).unwrap().unchecked_into();
+        assert!(b.checked());
+    }
+    let off = mount_panel(
+        r#"{"cluster_preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":[]}],"org_preferences":[]}"#.into(),
+        &["ADMINISTRATION"],
+    );
+    tick().await;
+    assert_eq!(text_of(&off, ".cluster .badge"), "All channels off");
+    assert_eq!(
+        text_of(&off, "[data-testid=cluster-effective]"),
+        "none (all channels off)"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn org_rows_show_mode_override_and_effective_channels() {
+    let root = mount_panel(
+        format!(
+            r#"{{"cluster_preferences":[{{"event_type":"LIVEBOARD_SCHEDULE","channels":["WEBHOOK"]}}],"org_preferences":{ORGS}}}"#
+        ),
+        &["ADMINISTRATION"],
+    );
+    tick().await;
+    let inheriting = row(&root, "1");
+    let mode: web_sys::HtmlSelectElement = inheriting
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(mode.value(), "inherit");
+    assert!(input(&inheriting, "input[type=checkbox]").disabled());
+    assert_eq!(cell_text(&inheriting), "WEBHOOK (default)");
+
+    let both = row(&root, "2");
+    let mode: web_sys::HtmlSelectElement = both
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(mode.value(), "override");
+    assert_eq!(cell_text(&both), "EMAIL, WEBHOOK");
+
+    let off = row(&root, "3");
+    assert!(off.text_content().unwrap().contains("All off"));
+    assert_eq!(cell_text(&off), "none (all channels off)");
+
+    let newer = row(&root, "4");
+    assert!(newer
+        .text_content()
+        .unwrap()
+        .contains("SLACK (unknown to this panel, kept)"));
+
+    // Editing a row marks it and keeps the unknown channel.
+    let email = input(&newer, "input[aria-label='EMAIL for Newer']");
+    email.click();
+    tick().await;
+    let newer = row(&root, "4");
+    assert!(newer.class_list().contains("edited"));
+    assert_eq!(cell_text(&newer), "EMAIL, WEBHOOK, SLACK");
+}
+
+#[wasm_bindgen_test]
+async fn without_administration_the_default_is_not_shown_and_inheritors_are_unknown() {
+    let root = mount_panel(format!(r#"{{"org_preferences":{ORGS}}}"#), &["DEVELOPER"]);
+    tick().await;
+    assert!(text_of(&root, ".cluster").contains("needs the ADMINISTRATION privilege"));
+    assert_eq!(
+        row(&root, "1")
+            .query_selector("td.effective")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "unknown (default not readable)"
+    );
+    let select: web_sys::HtmlSelectElement = row(&root, "2")
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(!select.disabled(), "a DEVELOPER may edit Orgs");
 }

@@ -1,7 +1,5 @@
-use crate::model::prefs::{
-    describe_channels, is_known_channel, toggled, ClusterSetting, KNOWN_CHANNELS,
-    LIVEBOARD_SCHEDULE as LS,
-};
+use crate::components::channels::channel_checks;
+use crate::model::prefs::{describe_channels, ClusterSetting, LIVEBOARD_SCHEDULE as LS};
 use crate::state::{Session, Workspace};
 use leptos::prelude::*;
 
@@ -55,30 +53,8 @@ pub fn ClusterCard() -> impl IntoView {
                         ClusterSetting::Set(c) => c.clone(),
                         ClusterSetting::NeverSet => vec![],
                     };
-                    let unknown: Vec<String> = channels
-                        .iter()
-                        .filter(|c| !is_known_channel(c))
-                        .cloned()
-                        .collect();
                     let disabled = !can_edit();
-                    let boxes = KNOWN_CHANNELS
-                        .iter()
-                        .map(|ch| {
-                            let on = channels.iter().any(|c| c == ch);
-                            let base = channels.clone();
-                            view! {
-                                <label class="check">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=on
-                                        disabled=disabled
-                                        on:change=move |ev| set(toggled(&base, ch, event_target_checked(&ev)))
-                                    />
-                                    " " {*ch}
-                                </label>
-                            }
-                        })
-                        .collect_view();
+                    let boxes = channel_checks(channels, disabled, None, set);
                     view! {
                         <p class="state">
                             "On the server: " <span class=class>{label}</span> " "
@@ -87,11 +63,6 @@ pub fn ClusterCard() -> impl IntoView {
                         <fieldset class="channels" disabled=disabled>
                             <legend>"LIVEBOARD_SCHEDULE goes to"</legend>
                             {boxes}
-                            {(!unknown.is_empty()).then(|| view! {
-                                <span class="unknown" title="Sent by the server; kept as it is when you save">
-                                    "also: " {unknown.join(", ")} " (unknown to this panel, kept)"
-                                </span>
-                            })}
                             <button type="button" on:click=move |_| set(vec![])>"All channels off"</button>
                         </fieldset>
                         {matches!(value, ClusterSetting::NeverSet).then(|| view! {

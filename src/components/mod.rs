@@ -1,6 +1,7 @@
 //! The view: one file per part of the screen.
 
 pub mod app;
+pub mod channels;
 pub mod cluster;
 pub mod connect;
 pub mod error_note;

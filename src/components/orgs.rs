@@ -1,9 +1,9 @@
 use crate::api::wire::{OrgSearchCriteria, SearchRequest};
 use crate::api::ApiError;
+use crate::components::channels::channel_checks;
 use crate::components::error_note::ErrorNote;
 use crate::model::prefs::{
-    describe_channels, effective, is_known_channel, toggled, OrgSetting, Snapshot, KNOWN_CHANNELS,
-    LIVEBOARD_SCHEDULE as LS,
+    describe_channels, effective, OrgSetting, Snapshot, LIVEBOARD_SCHEDULE as LS,
 };
 use crate::model::table::{filter, page};
 use crate::state::{Session, Workspace};
@@ -34,11 +34,6 @@ fn row_view(ws: Workspace, r: Row, can_edit: bool) -> impl IntoView {
         OrgSetting::Override(c) => c.clone(),
         OrgSetting::Inherit => vec![],
     };
-    let unknown: Vec<String> = channels
-        .iter()
-        .filter(|c| !is_known_channel(c))
-        .cloned()
-        .collect();
     let (mode_id, eff) = (id.clone(), effective.clone());
     let on_mode = move |ev: leptos::ev::Event| {
         let setting = if event_target_value(&ev) == "inherit" {
@@ -49,28 +44,13 @@ fn row_view(ws: Workspace, r: Row, can_edit: bool) -> impl IntoView {
         };
         ws.edit(|d, s| d.set_org(s, &mode_id, LS, setting));
     };
-    let boxes = KNOWN_CHANNELS
-        .iter()
-        .map(|ch| {
-            let (id, base) = (id.clone(), channels.clone());
-            let on = channels.iter().any(|c| c == ch);
-            view! {
-                <label class="check">
-                    <input
-                        type="checkbox"
-                        prop:checked=on
-                        disabled=inherits || !can_edit
-                        aria-label=format!("{ch} for {name}")
-                        on:change=move |ev| {
-                            let c = toggled(&base, ch, event_target_checked(&ev));
-                            ws.edit(|d, s| d.set_org(s, &id, LS, OrgSetting::Override(c)));
-                        }
-                    />
-                    " " {*ch}
-                </label>
-            }
-        })
-        .collect_view();
+    let (set_id, empty) = (id.clone(), channels.is_empty());
+    let boxes = channel_checks(
+        channels,
+        inherits || !can_edit,
+        Some(name.clone()),
+        move |c| ws.edit(|d, s| d.set_org(s, &set_id, LS, OrgSetting::Override(c))),
+    );
     let effective_text = match (&effective, inherits) {
         (Some(v), true) => format!("{} (default)", describe_channels(v)),
         (Some(v), false) => describe_channels(v),
@@ -94,12 +74,7 @@ fn row_view(ws: Workspace, r: Row, can_edit: bool) -> impl IntoView {
             </td>
             <td><div class="chans">
                 {boxes}
-                {(!unknown.is_empty()).then(|| view! {
-                    <span class="unknown" title="Sent by the server; kept as it is when you save">
-                        {unknown.join(", ")} " (kept)"
-                    </span>
-                })}
-                {(!inherits && channels.is_empty()).then(|| view! { <span class="badge off">"All off"</span> })}
+                {(!inherits && empty).then(|| view! { <span class="badge off">"All off"</span> })}
             </div></td>
             <td class="effective">{effective_text}</td>
             <td class="row-actions">
