@@ -95,6 +95,14 @@ pub fn cluster(default: &DefaultSeed, generated: usize) -> Cluster {
         org(1889012345, "Support", "", None),
         org(1923456781, "HR", "People team", Some(&[EMAIL, WEBHOOK])),
         org(2011223344, "Data Science", "", Some(&[])),
+        // Names that would run script if a page used them as markup.
+        org(
+            2022334455,
+            "<img src=x onerror=alert(1)>",
+            "",
+            Some(&[EMAIL]),
+        ),
+        org(2033445566, "<script>alert(2)</script>", "", None),
     ];
     let mut archived = org(1311002200, "Archive 2023", "Inactive Org", None);
     archived.status = OrgStatus::IN_ACTIVE;
@@ -159,7 +167,7 @@ mod tests {
     fn the_seed_has_every_state_and_unique_ids_and_names() {
         let c = cluster(&DefaultSeed::NeverSet, 25);
         assert!(c.defaults.is_empty());
-        assert_eq!(c.orgs.len(), 13 + 25);
+        assert_eq!(c.orgs.len(), 15 + 25);
         let mut ids: Vec<_> = c.orgs.iter().map(|o| o.id).collect();
         ids.sort();
         ids.dedup();

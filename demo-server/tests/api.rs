@@ -115,7 +115,7 @@ async fn search_lists_every_org_with_string_ids_and_an_unset_default() {
     let v = r.json();
     assert_eq!(v["cluster_preferences"], json!([]));
     let orgs = v["org_preferences"].as_array().unwrap();
-    assert_eq!(orgs.len(), 13 + 3);
+    assert_eq!(orgs.len(), 15 + 3);
     assert!(orgs.iter().all(|o| o["org"]["id"].is_string()));
     let primary = orgs.iter().find(|o| o["org"]["name"] == "Primary").unwrap();
     assert_eq!(primary["org"]["id"], "0");
@@ -323,7 +323,7 @@ async fn orgs_search_is_a_bare_array_with_integer_ids() {
     assert_eq!(r.status, StatusCode::OK);
     let v = r.json();
     let orgs = v.as_array().unwrap();
-    assert_eq!(orgs.len(), 12 + 3, "the inactive Org is filtered out");
+    assert_eq!(orgs.len(), 14 + 3, "the inactive Org is filtered out");
     assert!(orgs.iter().all(|o| o["id"].is_i64()));
     assert_eq!(orgs[0]["id"], 0);
 }

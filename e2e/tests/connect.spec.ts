@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { connectWithToken, demoState, resetDemo, token } from './helpers';
+import { test, expect, connectWithToken, demoState, resetDemo, token } from './helpers';
 import { port } from '../playwright.config';
 
 test.beforeEach(async ({ request }) => {

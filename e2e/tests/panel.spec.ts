@@ -1,5 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import { connectWithToken, demoState, resetDemo, setFaults, token } from './helpers';
+import { type Page } from '@playwright/test';
+import { test, expect, connectWithToken, demoState, resetDemo, setFaults, token, row, signIn, configureBehindTheBack } from './helpers';
 
 const LS = 'LIVEBOARD_SCHEDULE';
 const shots = 'test-results/screens';
@@ -7,10 +7,6 @@ const shots = 'test-results/screens';
 test.beforeEach(async ({ request }) => {
   await resetDemo(request);
 });
-
-function row(page: Page, name: string) {
-  return page.locator('.org-table tbody tr', { has: page.locator('td.name', { hasText: name }) });
-}
 
 /** Four edits: cluster default EMAIL+WEBHOOK, Primary overridden to WEBHOOK,
  *  Sales EMEA set to none, Finance reset to the default. */
@@ -37,7 +33,7 @@ const expectedBody = {
 
 test('edit, review the exact request, save in one configure call, and see it confirmed', async ({ page, request }) => {
   await connectWithToken(page);
-  await expect(page.getByTestId('org-count')).toHaveText('13 of 13 Orgs');
+  await expect(page.getByTestId('org-count')).toHaveText('15 of 15 Orgs');
   await expect(page.getByTestId('cluster-server')).toHaveText('never set (schedules go to email)');
   await expect(row(page, 'Legal').locator('td.effective')).toHaveText('none (all channels off)');
   await expect(row(page, 'Primary').locator('td.effective')).toHaveText('EMAIL (default)');
@@ -105,15 +101,13 @@ test('copy as curl uses a placeholder unless the token is asked for', async ({ p
 test('filter by name or id, and look an Org up with the API filter', async ({ page, request }) => {
   await connectWithToken(page);
   await page.getByLabel('Filter', { exact: true }).fill('sales');
-  await expect(page.getByTestId('org-count')).toHaveText('2 of 13 Orgs');
+  await expect(page.getByTestId('org-count')).toHaveText('2 of 15 Orgs');
   await page.getByLabel('Filter', { exact: true }).fill('583464508');
   await expect(page.locator('.org-table tbody tr')).toHaveCount(1);
   // Changed behind the panel's back, then looked up: the row is refreshed.
-  const r = await request.post('/api/rest/2.0/system/preferences/communication-channels/configure', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { org_preferences: [{ org_identifier: 'Finance', operation: 'REPLACE', preferences: [{ event_type: LS, channels: ['WEBHOOK'] }] }] },
+  await configureBehindTheBack(request, {
+    org_preferences: [{ org_identifier: 'Finance', operation: 'REPLACE', preferences: [{ event_type: LS, channels: ['WEBHOOK'] }] }],
   });
-  expect(r.status()).toBe(204);
   await page.getByLabel('Look up on the server').fill('Finance');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByText('Refreshed 1 Org(s) from the server.')).toBeVisible();
@@ -155,10 +149,7 @@ test('a 401 on save asks for a new sign-in, keeps the draft, and the same save s
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'The session has expired: sign in again' })).toBeVisible();
   await expect(page.getByTestId('changes').locator('li')).toHaveCount(4);
-  await page.getByLabel('With username and password').check();
-  await page.getByLabel('Username', { exact: true }).fill('admin');
-  await page.getByLabel('Password', { exact: true }).fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'admin');
   await expect(page.getByRole('heading', { name: 'The session has expired: sign in again' })).toHaveCount(0);
   await expect(page.getByTestId('changes').locator('li')).toHaveCount(4);
   await page.getByRole('button', { name: 'Retry save' }).click();
@@ -168,7 +159,7 @@ test('a 401 on save asks for a new sign-in, keeps the draft, and the same save s
 
 test('a hang past the time limit is cancelled and keeps the draft', async ({ page, request }) => {
   await page.goto('/');
-  await page.getByText('Advanced').click();
+  await page.getByText('Advanced', { exact: true }).click();
   await page.getByLabel('Request time limit (seconds)').fill('2');
   await page.getByLabel('Bearer token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
@@ -183,10 +174,7 @@ test('a hang past the time limit is cancelled and keeps the draft', async ({ pag
 
 test('a developer sees the Orgs but cannot change the cluster default', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel('With username and password').check();
-  await page.getByLabel('Username', { exact: true }).fill('developer');
-  await page.getByLabel('Password', { exact: true }).fill('demo-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, 'developer');
   await expect(page.getByText('reading it needs the ADMINISTRATION privilege')).toBeVisible();
   await expect(row(page, 'Primary').locator('td.effective')).toHaveText('unknown (default not readable)');
   await expect(page.getByLabel('Mode for Legal')).toBeEnabled();

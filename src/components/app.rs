@@ -1,8 +1,13 @@
 use crate::api::ApiError;
 use crate::components::{
-    cluster::ClusterCard, connect::Connect, error_note::ErrorNote, orgs::OrgsTable, review::Review,
+    cluster::ClusterCard,
+    connect::{adopt, open, Connect, Credentials, Target},
+    error_note::ErrorNote,
+    orgs::OrgsTable,
+    review::Review,
+    work::{Conflicts, RestoreBanner, WorkTools},
 };
-use crate::state::{fetch_snapshot, Session, Workspace};
+use crate::state::{fetch_snapshot, storage, Session, Workspace};
 use leptos::prelude::*;
 
 /// Who is signed in, what they may do, and the way out.
@@ -74,6 +79,11 @@ pub fn App() -> impl IntoView {
             let snap = fetch_snapshot(&conn.client, conn.access)
                 .await
                 .inspect_err(|e| session.note(e))?;
+            let first = ws.snapshot.with_untracked(Option::is_none);
+            if first && ws.draft.with_untracked(|d| d.is_empty()) {
+                // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
+                ws.restore_offer.set(storage::load_draft(&conn.client.base));
+            }
             ws.replace_snapshot(snap);
             Ok(())
         }
@@ -85,6 +95,31 @@ pub fn App() -> impl IntoView {
             load.dispatch(());
         }
     });
+    // Every Draft change is kept in this browser (never the token), unless an
+    // earlier Draft is still on offer.
+    Effect::new(move |_| {
+        ws.draft.track();
+        if ws.restore_offer.with(Option::is_none) {
+            ws.persist();
+        }
+    });
+    // A token this tab was asked to remember.
+    let resuming = RwSignal::new(false);
+    if let Some(r) = storage::remembered() {
+        resuming.set(true);
+        leptos::task::spawn_local(async move {
+            let target = Target {
+                host: r.host,
+                allow_insecure: true,
+                timeout_s: (r.timeout_ms / 1000).to_string(),
+            };
+            match open(target, Credentials::Token(r.token)).await {
+                Ok(c) => adopt(session, ws, c, true),
+                Err(_) => storage::forget(),
+            }
+            resuming.set(false);
+        });
+    }
     let connected = move || session.connection.with(Option::is_some);
     let renew_host = move || {
         session
@@ -104,7 +139,13 @@ pub fn App() -> impl IntoView {
             <p class="muted">"Which channels receive Liveboard schedules, cluster-wide and per Org."</p>
         </header>
         <main>
-            <Show when=connected fallback=|| view! { <Connect /> }>
+            <Show when=connected fallback=move || view! {
+                <Show when=move || !resuming.get() fallback=|| view! {
+                    <p class="loading" role="status">"Resuming the session remembered in this tab…"</p>
+                }>
+                    <Connect />
+                </Show>
+            }>
                 <SessionBar reload=load />
                 {move || renew_host().map(|h| view! { <Connect fixed_host=h /> })}
                 {move || load.value().get().and_then(Result::err).map(|e| view! {
@@ -115,7 +156,10 @@ pub fn App() -> impl IntoView {
                     when=move || ws.snapshot.with(Option::is_some)
                     fallback=move || view! { <p class="loading" role="status">"Loading preferences…"</p> }
                 >
+                    <RestoreBanner />
                     <UnknownValues />
+                    <WorkTools />
+                    <Conflicts />
                     <div class="layout">
                         <div class="left">
                             <ClusterCard />

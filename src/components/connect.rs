@@ -1,19 +1,28 @@
 use crate::api::{client::DEFAULT_TIMEOUT_MS, ApiError, Client};
 use crate::components::error_note::ErrorNote;
 use crate::model::{access::Access, host::normalize_host};
+use crate::state::storage::{self, Remembered};
 use crate::state::{Connection, Session, Workspace};
 use leptos::prelude::*;
 
 #[derive(Clone)]
-enum Credentials {
+pub enum Credentials {
     Token(String),
     Login { username: String, password: String },
 }
 
+/// What the form asks for besides the credentials.
+#[derive(Clone)]
+pub struct Target {
+    pub host: String,
+    pub allow_insecure: bool,
+    pub timeout_s: String,
+}
+
 /// Signs in (a login is exchanged for a token first) and checks the token with
 /// `auth/session/user`.
-async fn open(host: String, creds: Credentials, timeout_s: String) -> Result<Connection, ApiError> {
-    let timeout_ms = match timeout_s.trim().parse::<f64>() {
+pub async fn open(target: Target, creds: Credentials) -> Result<Connection, ApiError> {
+    let timeout_ms = match target.timeout_s.trim().parse::<f64>() {
         Ok(s) if (1.0..=600.0).contains(&s) => (s * 1000.0) as u32,
         _ => {
             return Err(ApiError::Invalid(
@@ -21,7 +30,7 @@ async fn open(host: String, creds: Credentials, timeout_s: String) -> Result<Con
             ))
         }
     };
-    let base = normalize_host(&host).map_err(ApiError::Invalid)?;
+    let base = normalize_host(&target.host, target.allow_insecure).map_err(ApiError::Invalid)?;
     let token = match creds {
         Credentials::Token(t) if t.trim().is_empty() => {
             return Err(ApiError::Invalid(
@@ -49,9 +58,24 @@ async fn open(host: String, creds: Credentials, timeout_s: String) -> Result<Con
     })
 }
 
+/// Makes a connection the current one; remembers it in this tab if asked.
+pub fn adopt(session: Session, ws: Workspace, connection: Connection, remember: bool) {
+    if remember {
+        storage::remember(&Remembered {
+            host: connection.client.base.clone(),
+            token: connection.client.token().to_string(),
+            timeout_ms: connection.client.timeout_ms,
+        });
+    }
+    ws.open_host(&connection.client.base);
+    session.connection.set(Some(connection));
+    session.expired.set(false);
+}
+
 /// The connect form: a host and a bearer token, or a username and password
-/// exchanged for a token. The token stays in memory only. With `fixed_host`
-/// it asks for a new token for the same host and keeps everything else.
+/// exchanged for a token. The token stays in memory only, unless the admin asks
+/// this tab to remember it. With `fixed_host` it asks for a new token for the
+/// same host and keeps everything else.
 #[component]
 pub fn Connect(#[prop(optional)] fixed_host: Option<String>) -> impl IntoView {
     let session = expect_context::<Session>();
@@ -62,21 +86,25 @@ pub fn Connect(#[prop(optional)] fixed_host: Option<String>) -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let sign_in = RwSignal::new(false);
+    let remember = RwSignal::new(storage::remembered().is_some());
+    let allow_insecure = RwSignal::new(false);
     let previous_ms = session
         .connection
         .with_untracked(|c| c.as_ref().map(|c| c.client.timeout_ms));
     let timeout_s = RwSignal::new((previous_ms.unwrap_or(DEFAULT_TIMEOUT_MS) / 1000).to_string());
 
     let connect = Action::new_local(move |creds: &Credentials| {
-        let (host, creds) = (host.get_untracked(), creds.clone());
-        let timeout = timeout_s.get_untracked();
+        let target = Target {
+            host: host.get_untracked(),
+            allow_insecure: allow_insecure.get_untracked(),
+            timeout_s: timeout_s.get_untracked(),
+        };
+        let creds = creds.clone();
         async move {
-            let connection = open(host, creds, timeout).await?;
+            let connection = open(target, creds).await?;
             token.set(String::new());
             password.set(String::new());
-            ws.open_host(&connection.client.base);
-            session.connection.set(Some(connection));
-            session.expired.set(false);
+            adopt(session, ws, connection, remember.get_untracked());
             Ok::<(), ApiError>(())
         }
     });
@@ -139,10 +167,18 @@ pub fn Connect(#[prop(optional)] fixed_host: Option<String>) -> impl IntoView {
                     <input id="password" type="password" autocomplete="current-password"
                         bind:value=password />
                 </Show>
+                <label class="check option">
+                    <input type="checkbox" bind:checked=remember />
+                    " Remember the token in this tab until it is closed (sessionStorage)"
+                </label>
                 <details class="advanced">
                     <summary>"Advanced"</summary>
                     <label for="timeout">"Request time limit (seconds)"</label>
                     <input id="timeout" type="text" inputmode="numeric" bind:value=timeout_s />
+                    <label class="check option">
+                        <input type="checkbox" bind:checked=allow_insecure />
+                        " Allow plain http:// to a host that is not this computer (the token travels unencrypted)"
+                    </label>
                 </details>
                 <button type="submit" class="primary" disabled=move || connect.pending().get()>
                     {move || match (connect.pending().get(), sign_in.get()) {

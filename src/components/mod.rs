@@ -7,3 +7,4 @@ pub mod connect;
 pub mod error_note;
 pub mod orgs;
 pub mod review;
+pub mod work;

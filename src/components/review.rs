@@ -1,39 +1,61 @@
 use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
-use crate::model::draft::{apply, curl, plan, pretty, verify, Change};
+use crate::model::conflict::detect;
+use crate::model::draft::{apply, curl, diff, plan, pretty, verify, Change};
 use crate::state::{fetch_snapshot, Session, Workspace};
 use leptos::prelude::*;
 
-/// Sends the one configure call, then reads the preferences back and checks
-/// each change. The Draft is only rebased on what the server confirms; an
-/// error leaves it as it was.
-async fn save(session: Session, ws: Workspace) -> Result<(), ApiError> {
+/// How a save ended, when it did not fail.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Outcome {
+    Saved,
+    /// The server changed items the Draft changes too: nothing was sent.
+    Conflicts(usize),
+    /// The server already holds everything the Draft asked for.
+    NothingLeft,
+}
+
+/// Reads what the server holds now; items it changed that the Draft changes
+/// too stop the save as conflicts, other changes are taken in. Then sends the
+/// one configure call, reads the preferences back and checks each change. An
+/// error leaves the Draft as it was.
+async fn save(session: Session, ws: Workspace) -> Result<Outcome, ApiError> {
     let conn = session
         .connection
         .get_untracked()
         .ok_or_else(|| ApiError::Invalid("Not connected.".into()))?;
-    let snap = ws
+    let base = ws
         .snapshot
         .get_untracked()
         .ok_or_else(|| ApiError::Invalid("Nothing loaded yet.".into()))?;
-    let changes: Vec<Change> = ws.changes.get_untracked();
-    if changes.is_empty() {
-        return Ok(());
+    let fresh = fetch_snapshot(&conn.client, conn.access)
+        .await
+        .inspect_err(|e| session.note(e))?;
+    let conflicts = ws.draft.with_untracked(|d| detect(&base, &fresh, d));
+    ws.replace_snapshot(fresh.clone());
+    if !conflicts.is_empty() {
+        let n = conflicts.len();
+        ws.conflicts.set(conflicts);
+        return Ok(Outcome::Conflicts(n));
     }
-    let req = plan(&snap, &changes);
+    let changes: Vec<Change> = ws.draft.with_untracked(|d| diff(&fresh, d));
+    if changes.is_empty() {
+        return Ok(Outcome::NothingLeft);
+    }
+    let req = plan(&fresh, &changes);
     conn.client
         .configure(&req)
         .await
         .inspect_err(|e| session.note(e))?;
     match fetch_snapshot(&conn.client, conn.access).await {
-        Ok(fresh) => {
-            ws.verified.set(Some(verify(&changes, &fresh)));
-            ws.replace_snapshot(fresh);
-            Ok(())
+        Ok(after) => {
+            ws.verified.set(Some(verify(&changes, &after)));
+            ws.replace_snapshot(after);
+            Ok(Outcome::Saved)
         }
         Err(e) => {
             // Saved (204), but not confirmed: show what was asked for, and say so.
-            ws.replace_snapshot(apply(&snap, &changes));
+            ws.replace_snapshot(apply(&fresh, &changes));
             ws.verified.set(None);
             Err(ApiError::Invalid(format!(
                 "Saved, but reading the preferences back failed ({}). Reload to confirm.",
@@ -114,7 +136,8 @@ pub fn Review() -> impl IntoView {
                     <pre class="json" data-testid="request-body">{move || pretty(&request.get())}</pre>
                 </details>
                 <div class="actions">
-                    <button type="button" class="primary" disabled=move || save.pending().get()
+                    <button type="button" class="primary"
+                        disabled=move || save.pending().get() || ws.conflicts.with(|c| !c.is_empty())
                         on:click=move |_| { save.dispatch(()); }>
                         {move || if save.pending().get() { "Saving…" } else { "Save" }}
                     </button>
@@ -130,11 +153,22 @@ pub fn Review() -> impl IntoView {
                     <pre class="json" aria-label="curl command" data-testid="curl">{t}</pre>
                 })}
             </Show>
-            {move || save.value().get().and_then(Result::err).map(|e| view! {
-                <ErrorNote error=e />
-                <p class="muted">"Your changes are kept. "
-                    <button type="button" on:click=move |_| { save.dispatch(()); }>"Retry save"</button>
-                </p>
+            {move || save.value().get().map(|r| match r {
+                Err(e) => view! {
+                    <ErrorNote error=e />
+                    <p class="muted">"Your changes are kept. "
+                        <button type="button" on:click=move |_| { save.dispatch(()); }>"Retry save"</button>
+                    </p>
+                }.into_any(),
+                Ok(Outcome::Conflicts(n)) => view! {
+                    <p class="notice" role="alert">
+                        {format!("Nothing was sent: the server changed {n} item(s) you also changed. Decide them above, then Save.")}
+                    </p>
+                }.into_any(),
+                Ok(Outcome::NothingLeft) => view! {
+                    <p class="muted" role="status">"The server already holds all of your changes: nothing to send."</p>
+                }.into_any(),
+                Ok(Outcome::Saved) => ().into_any(),
             })}
             {move || ws.verified.get().map(|v| {
                 let ok = v.iter().filter(|x| x.differs.is_none()).count();

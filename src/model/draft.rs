@@ -88,6 +88,21 @@ impl Draft {
         self.orgs.remove(org_id);
     }
 
+    /// Drops the edit of one event type of one Org.
+    pub fn undo_org_event(&mut self, org_id: &str, event: &str) {
+        if let Some(m) = self.orgs.get_mut(org_id) {
+            m.remove(event);
+            if m.is_empty() {
+                self.orgs.remove(org_id);
+            }
+        }
+    }
+
+    /// How many values the Draft edits.
+    pub fn len(&self) -> usize {
+        self.cluster.len() + self.orgs.values().map(BTreeMap::len).sum::<usize>()
+    }
+
     /// The same edits on top of a newer Snapshot: edits the server now holds
     /// drop out, the others stay.
     pub fn rebase(&self, fresh: &Snapshot) -> Draft {

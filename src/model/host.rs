@@ -8,8 +8,9 @@ pub fn is_loopback(host: &str) -> bool {
 
 /// The base URL requests are sent to: `""` (same origin: the dev proxy or a
 /// reverse proxy in front of the panel), or `scheme://authority[/path]` with no
-/// trailing slash. `https` is required; `http` only for loopback.
-pub fn normalize_host(input: &str) -> Result<String, String> {
+/// trailing slash. `https` is required; `http` only for loopback, or when the
+/// admin has confirmed the risk (`allow_insecure`).
+pub fn normalize_host(input: &str, allow_insecure: bool) -> Result<String, String> {
     let s = input.trim().trim_end_matches('/');
     if s.is_empty() {
         return Ok(String::new());
@@ -32,10 +33,10 @@ pub fn normalize_host(input: &str) -> Result<String, String> {
     }
     match scheme.as_str() {
         "https" => {}
-        "http" if is_loopback(name) => {}
+        "http" if is_loopback(name) || allow_insecure => {}
         "http" => {
             return Err(
-                "Plain http:// would send the token unencrypted; use https:// (http is allowed only for localhost)."
+                "Plain http:// would send the token unencrypted: use https://, or confirm the risk under Advanced."
                     .into(),
             )
         }
@@ -50,25 +51,25 @@ mod tests {
 
     #[test]
     fn accepts_https_same_origin_and_loopback_http() {
-        assert_eq!(normalize_host("  "), Ok(String::new()));
+        assert_eq!(normalize_host("  ", false), Ok(String::new()));
         assert_eq!(
-            normalize_host("https://acme.thoughtspot.cloud/"),
+            normalize_host("https://acme.thoughtspot.cloud/", false),
             Ok("https://acme.thoughtspot.cloud".into())
         );
         assert_eq!(
-            normalize_host("HTTPS://ts.example.com:8443/proxy/"),
+            normalize_host("HTTPS://ts.example.com:8443/proxy/", false),
             Ok("https://ts.example.com:8443/proxy".into())
         );
         assert_eq!(
-            normalize_host("http://localhost:8787"),
+            normalize_host("http://localhost:8787", false),
             Ok("http://localhost:8787".into())
         );
         assert_eq!(
-            normalize_host("http://127.0.0.1:8787"),
+            normalize_host("http://127.0.0.1:8787", false),
             Ok("http://127.0.0.1:8787".into())
         );
         assert_eq!(
-            normalize_host("http://[::1]:8787"),
+            normalize_host("http://[::1]:8787", false),
             Ok("http://[::1]:8787".into())
         );
     }
@@ -85,11 +86,16 @@ mod tests {
             "https://user:pw@host",
             "https://host?token=1",
         ] {
-            let err = normalize_host(bad).unwrap_err();
+            let err = normalize_host(bad, false).unwrap_err();
             assert!(!err.is_empty(), "{bad}");
         }
-        assert!(normalize_host("http://ts.corp")
+        assert!(normalize_host("http://ts.corp", false)
             .unwrap_err()
             .contains("unencrypted"));
+        assert_eq!(
+            normalize_host("http://ts.corp", true),
+            Ok("http://ts.corp".into())
+        );
+        assert!(normalize_host("ftp://ts.corp", true).is_err());
     }
 }

@@ -1,7 +1,9 @@
 //! Pure Rust, no web-sys: what the panel knows and decides, tested on the host.
 
 pub mod access;
+pub mod conflict;
 pub mod draft;
 pub mod host;
 pub mod prefs;
 pub mod table;
+pub mod workfile;

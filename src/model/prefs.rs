@@ -67,7 +67,7 @@ pub fn prefs_to_wire(prefs: &Prefs) -> Vec<EventChannelConfig> {
 }
 
 /// The cluster default for one event type.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ClusterSetting {
     /// Never configured: schedules still go to email.
     NeverSet,
@@ -133,7 +133,7 @@ pub fn describe_channels(c: &[String]) -> String {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Org {
     /// The id as a string (preference responses send strings; `orgs/search` integers).
     pub id: String,
@@ -157,7 +157,7 @@ fn sort_orgs(orgs: &mut [Org]) {
 }
 
 /// What the server said at load time.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Snapshot {
     /// The cluster defaults; `None` when they were not read (no ADMINISTRATION).
     pub cluster: Option<Prefs>,

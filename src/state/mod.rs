@@ -3,8 +3,10 @@
 
 use crate::api::{wire::SearchRequest, wire::SessionUser, ApiError, Client};
 use crate::model::access::Access;
+use crate::model::conflict::{detect, Conflict};
 use crate::model::draft::{diff, Change, Draft, Verified};
 use crate::model::prefs::{Snapshot, LIVEBOARD_SCHEDULE};
+use crate::model::workfile::WorkFile;
 use leptos::prelude::*;
 
 /// A live connection: the client (which holds the token, in memory only) and
@@ -32,8 +34,9 @@ impl Session {
         }
     }
 
-    /// Forgets the token and the user.
+    /// Forgets the token (in memory and, if it was remembered, in this tab) and the user.
     pub fn disconnect(&self) {
+        storage::forget();
         self.connection.set(None);
         self.expired.set(false);
     }
@@ -84,6 +87,10 @@ pub struct Workspace {
     pub changes: Memo<Vec<Change>>,
     /// The outcome of the last save, change by change.
     pub verified: RwSignal<Option<Vec<Verified>>>,
+    /// Items the server changed that the Draft changes too, awaiting a decision.
+    pub conflicts: RwSignal<Vec<Conflict>>,
+    /// A Draft kept from an earlier visit, offered back.
+    pub restore_offer: RwSignal<Option<WorkFile>>,
 }
 
 impl Workspace {
@@ -103,6 +110,8 @@ impl Workspace {
             draft,
             changes,
             verified: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
+            restore_offer: RwSignal::new(None),
         }
     }
 
@@ -129,7 +138,39 @@ impl Workspace {
             self.snapshot.set(None);
             self.draft.set(Draft::default());
             self.verified.set(None);
+            self.conflicts.set(Vec::new());
+            self.restore_offer.set(None);
         }
+    }
+
+    /// Takes in saved work (a kept Draft or an imported file): its edits go on
+    /// top of the current Snapshot, and items the server changed since the
+    /// work's own Snapshot become conflicts for the admin to decide.
+    pub fn take_work(&self, file: &WorkFile) {
+        let Some(snap) = self.snapshot.get_untracked() else {
+            return;
+        };
+        self.conflicts
+            .set(detect(&file.snapshot, &snap, &file.draft));
+        self.draft.set(file.draft.rebase(&snap));
+        self.verified.set(None);
+    }
+
+    /// The current host's work, compacted, in `localStorage`; removed when the Draft is empty.
+    pub fn persist(&self) {
+        let Some(host) = self.host.get_untracked() else {
+            return;
+        };
+        self.snapshot.with_untracked(|s| {
+            let Some(s) = s else { return };
+            self.draft.with_untracked(|d| {
+                if d.is_empty() {
+                    storage::remove_draft(&host);
+                } else {
+                    storage::save_draft(&WorkFile::compact(&host, storage::now_ms(), s, d));
+                }
+            })
+        });
     }
 }
 
@@ -138,3 +179,4 @@ impl Default for Workspace {
         Self::new()
     }
 }
+pub mod storage;

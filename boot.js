@@ -1,0 +1,5 @@
+// Starts the app. A file of its own (not an inline script) so that the page's
+// Content-Security-Policy can forbid inline scripts.
+const tag = document.querySelector('script[data-js][data-wasm]');
+const { default: init } = await import(tag.dataset.js);
+await init({ module_or_path: tag.dataset.wasm });

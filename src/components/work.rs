@@ -1,0 +1,200 @@
+use crate::model::conflict::keep_theirs;
+use crate::model::workfile::WorkFile;
+use crate::state::{storage, Workspace};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn when(ms: f64) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    String::from(d.to_locale_string("default", &js_sys::Object::new()))
+}
+
+/// Offers back a Draft kept from an earlier visit (a reload or a crash).
+#[component]
+pub fn RestoreBanner() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    move || {
+        ws.restore_offer.get().map(|file| {
+            let count = file.draft.len();
+            let saved = when(file.saved_at_ms);
+            let restore = file.clone();
+            view! {
+                <div class="banner" role="region" aria-label="Unsaved work found">
+                    <p>
+                        <strong>{format!("Unsaved work found: {count} pending change(s)")}</strong>
+                        " from " {saved} ", kept in this browser for this host."
+                    </p>
+                    <button type="button" class="primary" on:click=move |_| {
+                        ws.restore_offer.set(None);
+                        ws.take_work(&restore);
+                    }>"Restore"</button>
+                    <button type="button" on:click=move |_| {
+                        ws.restore_offer.set(None);
+                        ws.persist();
+                    }>"Discard it"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Starts a download of `text` as `name`.
+fn download(name: &str, text: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let a: web_sys::HtmlAnchorElement = web_sys::window()?
+        .document()?
+        .create_element("a")
+        .ok()?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url).ok()
+}
+
+async fn read_file(input: web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(|| "No file was chosen.".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The file could not be read.".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "The file is not text.".to_string())
+}
+
+/// "Save my work" (the Draft and its Snapshot as a JSON file) and the way back in.
+#[component]
+pub fn WorkTools() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let export = move |_| {
+        let host = ws.host.get_untracked().unwrap_or_default();
+        let Some(snap) = ws.snapshot.get_untracked() else {
+            return;
+        };
+        let file = WorkFile::new(&host, storage::now_ms(), snap, ws.draft.get_untracked());
+        let n = file.draft.len();
+        let ok = download("thoughtspot-channels-work.json", &file.to_json()).is_some();
+        message.set(Some(if ok {
+            Ok(format!(
+                "Exported {n} pending change(s) with the preferences they were made against."
+            ))
+        } else {
+            Err("The browser refused the download.".into())
+        }));
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        leptos::task::spawn_local(async move {
+            let result = read_file(input.clone())
+                .await
+                .and_then(|t| WorkFile::parse(&t));
+            input.set_value("");
+            let host = ws.host.get_untracked().unwrap_or_default();
+            message.set(Some(match result {
+                Ok(file) if file.host != host => Err(format!(
+                    "This work was saved for {:?}; the panel is connected to {:?}. Connect to that host to import it.",
+                    file.host, host
+                )),
+                Ok(file) => {
+                    ws.restore_offer.set(None);
+                    ws.take_work(&file);
+                    Ok(format!(
+                        "Imported {} pending change(s); review them before saving.",
+                        ws.draft.with_untracked(|d| d.len())
+                    ))
+                }
+                Err(e) => Err(e),
+            }));
+        });
+    };
+    view! {
+        <div class="work-tools">
+            <button type="button" on:click=export>"Export work (JSON)"</button>
+            <label class="file-button">
+                "Import work…"
+                <input type="file" accept="application/json,.json" class="sr-only" on:change=import />
+            </label>
+            {move || message.get().map(|m| match m {
+                Ok(t) => view! { <span class="ok-text" role="status">{t}</span> }.into_any(),
+                Err(t) => view! { <span class="error-text" role="alert">{t}</span> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// Items changed both on the server and in the Draft: base / theirs / mine,
+/// and the admin's decision for each.
+#[component]
+pub fn Conflicts() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let decide = move |i: usize, theirs: bool| {
+        let Some(c) = ws.conflicts.with_untracked(|c| c.get(i).cloned()) else {
+            return;
+        };
+        if theirs {
+            ws.edit(|d, _| keep_theirs(d, &c.item));
+        }
+        ws.conflicts.update(|list| {
+            list.remove(i);
+        });
+    };
+    move || {
+        let list = ws.conflicts.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="card conflicts" aria-labelledby="conflicts-title">
+                    <h2 id="conflicts-title">
+                        {format!("{} conflict(s): the server changed what you changed", list.len())}
+                    </h2>
+                    <p class="muted">
+                        "Someone changed these on the server after your copy was loaded. "
+                        "Other changes on the server were taken in. Decide each item, then Save."
+                    </p>
+                    <table class="conflict-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Item"</th>
+                                <th scope="col">"When loaded"</th>
+                                <th scope="col">"On the server now"</th>
+                                <th scope="col">"Yours"</th>
+                                <th scope="col"><span class="sr-only">"Decision"</span></th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list.into_iter().enumerate().map(|(i, c)| {
+                                let gone = c.theirs.is_none();
+                                let label = c.item.label();
+                                view! {
+                                    <tr>
+                                        <td>{label.clone()}</td>
+                                        <td>{c.base}</td>
+                                        <td>{c.theirs.unwrap_or_else(|| "the Org no longer exists".into())}</td>
+                                        <td>{c.mine}</td>
+                                        <td class="row-actions">
+                                            <button type="button" aria-label=format!("Keep theirs: {label}")
+                                                on:click=move |_| decide(i, true)>
+                                                {if gone { "Drop mine" } else { "Keep theirs" }}
+                                            </button>
+                                            " "
+                                            {(!gone).then(|| view! {
+                                                <button type="button" aria-label=format!("Apply mine: {label}")
+                                                    on:click=move |_| decide(i, false)>"Apply mine"</button>
+                                            })}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            }
+        })
+    }
+}

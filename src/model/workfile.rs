@@ -1,0 +1,151 @@
+//! "Save my work": the Draft with the Snapshot it was made against, as a
+//! versioned JSON document. The same document, cut down to the items the Draft
+//! touches, is what the panel keeps in `localStorage` between reloads. It
+//! never holds a token.
+
+use super::draft::Draft;
+use super::prefs::Snapshot;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "ts-channels-panel/work";
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkFile {
+    pub format: String,
+    pub version: u32,
+    /// The ThoughtSpot host (`""`: the panel's own origin).
+    pub host: String,
+    /// Milliseconds since the epoch.
+    pub saved_at_ms: f64,
+    pub snapshot: Snapshot,
+    pub draft: Draft,
+}
+
+impl WorkFile {
+    pub fn new(host: &str, saved_at_ms: f64, snapshot: Snapshot, draft: Draft) -> Self {
+        WorkFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            host: host.into(),
+            saved_at_ms,
+            snapshot,
+            draft,
+        }
+    }
+
+    /// Only what the Draft touches: the cluster default (when edited) and the edited Orgs.
+    pub fn compact(host: &str, saved_at_ms: f64, snapshot: &Snapshot, draft: &Draft) -> Self {
+        let base = Snapshot {
+            cluster: if draft.cluster.is_empty() {
+                None
+            } else {
+                snapshot.cluster.clone()
+            },
+            orgs: snapshot
+                .orgs
+                .iter()
+                .filter(|o| draft.orgs.contains_key(&o.id))
+                .cloned()
+                .collect(),
+        };
+        Self::new(host, saved_at_ms, base, draft.clone())
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a document, with a message that names the problem.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("The file is not JSON ({e})."))?;
+        match value.get("format").and_then(|f| f.as_str()) {
+            Some(FORMAT) => {}
+            Some(other) => {
+                return Err(format!(
+                    "The file is a {other:?} document, not saved work of this panel."
+                ))
+            }
+            None => {
+                return Err(
+                    "The file is not saved work of this panel (it has no \"format\").".into(),
+                )
+            }
+        }
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(VERSION) => {}
+            Some(v) => {
+                return Err(format!(
+                    "The file is version {v}; this panel reads version {VERSION}."
+                ))
+            }
+            None => return Err("The file has no version.".into()),
+        }
+        serde_json::from_value(value).map_err(|e| format!("The file is damaged: {e}."))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::wire::SearchResponse;
+    use crate::model::prefs::{OrgSetting, LIVEBOARD_SCHEDULE as LS};
+
+    fn snapshot() -> Snapshot {
+        let r: SearchResponse = serde_json::from_str(
+            r#"{"cluster_preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["EMAIL","SLACK"]}],
+               "org_preferences":[{"org":{"id":"1","name":"A"},"preferences":[]},{"org":{"id":"2","name":"B"},"preferences":[]}]}"#,
+        )
+        .unwrap();
+        Snapshot::from_wire(r, None, true)
+    }
+
+    #[test]
+    fn round_trips_and_keeps_unknown_values() {
+        let snap = snapshot();
+        let mut d = Draft::default();
+        d.set_org(&snap, "2", LS, OrgSetting::Override(vec![]));
+        let f = WorkFile::new("https://ts.example.com", 1.0e12, snap.clone(), d.clone());
+        let back = WorkFile::parse(&f.to_json()).unwrap();
+        assert_eq!(back, f);
+        assert_eq!(back.snapshot.cluster.unwrap()[LS], ["EMAIL", "SLACK"]);
+    }
+
+    #[test]
+    fn compact_keeps_only_what_the_draft_touches() {
+        let snap = snapshot();
+        let mut d = Draft::default();
+        d.set_org(&snap, "2", LS, OrgSetting::Inherit);
+        d.set_org(&snap, "2", LS, OrgSetting::Override(vec!["EMAIL".into()]));
+        let c = WorkFile::compact("", 0.0, &snap, &d);
+        assert_eq!(c.snapshot.orgs.len(), 1);
+        assert_eq!(c.snapshot.orgs[0].id, "2");
+        assert_eq!(c.snapshot.cluster, None);
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong() {
+        assert!(WorkFile::parse("not json")
+            .unwrap_err()
+            .starts_with("The file is not JSON"));
+        assert!(WorkFile::parse("{}")
+            .unwrap_err()
+            .contains("has no \"format\""));
+        assert!(
+            WorkFile::parse(r#"{"format":"ts-channels-panel/preferences","version":1}"#)
+                .unwrap_err()
+                .contains("not saved work")
+        );
+        assert!(
+            WorkFile::parse(r#"{"format":"ts-channels-panel/work","version":9}"#)
+                .unwrap_err()
+                .contains("version 9")
+        );
+        assert!(
+            WorkFile::parse(r#"{"format":"ts-channels-panel/work","version":1,"host":""}"#)
+                .unwrap_err()
+                .starts_with("The file is damaged")
+        );
+    }
+}
