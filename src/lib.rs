@@ -6,6 +6,7 @@
 pub mod api;
 pub mod components;
 pub mod model;
+pub mod perf;
 pub mod state;
 
 pub use components::app::App;

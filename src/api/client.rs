@@ -165,8 +165,10 @@ impl Client {
         &self,
         req: &SearchRequest,
     ) -> Result<SearchResponse, ApiError> {
-        self.post_json("/system/preferences/communication-channels/search", req)
-            .await
+        let path = "/system/preferences/communication-channels/search";
+        let text = self.call(true, path, Some(to_json(req)?)).await?;
+        crate::perf::mark("tsp-search-received");
+        parse(&text)
     }
 
     /// One `configure` call; success is a 204 with no body.

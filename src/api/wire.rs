@@ -12,18 +12,26 @@ pub struct EventChannelConfig {
 }
 
 /// `OrgDetails.id`: a string in preference responses, an integer elsewhere.
-/// Either is read, as a string.
+/// Either is read, as a string. (A visitor rather than an untagged enum keeps
+/// serde's buffering code out of the bundle.)
 fn id_as_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Id {
-        S(String),
-        N(i64),
+    struct Id;
+    impl serde::de::Visitor<'_> for Id {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an Org id (a string or an integer)")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
     }
-    Ok(match Id::deserialize(d)? {
-        Id::S(s) => s,
-        Id::N(n) => n.to_string(),
-    })
+    d.deserialize_any(Id)
 }
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]

@@ -35,7 +35,7 @@ fn SessionBar(reload: Action<(), Result<(), ApiError>>) -> impl IntoView {
                     </span>
                     <span class="org">"Current Org: " {org}</span>
                     <span class="access">{c.access.describe()}</span>
-                    <button type="button" disabled=move || reload.pending().get()
+                    <button type="button" data-testid="reload" disabled=move || reload.pending().get()
                         on:click=move |_| { reload.dispatch(()); }>
                         {move || if reload.pending().get() { "Loading…" } else { "Reload" }}
                     </button>

@@ -53,14 +53,19 @@ impl WorkFile {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Reads a document, with a message that names the problem.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let value: serde_json::Value =
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            version: Option<u64>,
+        }
+        let header: Header =
             serde_json::from_str(text).map_err(|e| format!("The file is not JSON ({e})."))?;
-        match value.get("format").and_then(|f| f.as_str()) {
+        match header.format.as_deref() {
             Some(FORMAT) => {}
             Some(other) => {
                 return Err(format!(
@@ -73,7 +78,7 @@ impl WorkFile {
                 )
             }
         }
-        match value.get("version").and_then(|v| v.as_u64()) {
+        match header.version {
             Some(v) if v == u64::from(VERSION) => {}
             Some(v) => {
                 return Err(format!(
@@ -82,7 +87,7 @@ impl WorkFile {
             }
             None => return Err("The file has no version.".into()),
         }
-        serde_json::from_value(value).map_err(|e| format!("The file is damaged: {e}."))
+        serde_json::from_str(text).map_err(|e| format!("The file is damaged: {e}."))
     }
 }
 

@@ -63,16 +63,22 @@ pub async fn fetch_snapshot(client: &Client, access: Access) -> Result<Snapshot,
         cluster_preferences: access.cluster.then(|| vec![LIVEBOARD_SCHEDULE.to_string()]),
         org_preferences: None,
     };
-    let resp = client.search_preferences(&req).await?;
-    let orgs = if access.cluster {
-        match client.search_orgs().await {
-            Ok(o) => Some(o),
-            // Listing Orgs is optional: without the right, show what the search sent.
-            Err(e) if matches!(e.status(), Some(403) | Some(404)) => None,
-            Err(e) => return Err(e),
+    // Both at once: the Org list does not depend on the search.
+    let (resp, orgs) = futures_util::future::join(client.search_preferences(&req), async {
+        if access.cluster {
+            Some(client.search_orgs().await)
+        } else {
+            None
         }
-    } else {
-        None
+    })
+    .await;
+    let resp = resp?;
+    let orgs = match orgs {
+        Some(Ok(o)) => Some(o),
+        // Listing Orgs is optional: without the right, show what the search sent.
+        Some(Err(e)) if matches!(e.status(), Some(403) | Some(404)) => None,
+        Some(Err(e)) => return Err(e),
+        None => None,
     };
     Ok(Snapshot::from_wire(resp, orgs, access.cluster))
 }
