@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // so the panel talks to it same-origin (host left empty), or cross-origin
 // through CORS when a test types http://localhost:PORT as the host.
 export const port = Number(process.env.E2E_PORT ?? 8790);
+/** A second demo server with 10,000 generated Orgs. */
+export const bigPort = port + 1;
 export const token = 'e2e-admin-token';
 
 export default defineConfig({
@@ -30,11 +32,11 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `../target/debug/demo-server --listen 127.0.0.1:${port} --static-dir ../dist --token ${token}`,
-    url: `http://127.0.0.1:${port}/__demo/state`,
+  webServer: [port, bigPort].map((p) => ({
+    command: `../target/debug/demo-server --listen 127.0.0.1:${p} --static-dir ../dist --token ${token}${p === bigPort ? ' --orgs 10000' : ''}`,
+    url: `http://127.0.0.1:${p}/__demo/state`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
-  },
+    stdout: 'ignore' as const,
+  })),
 });

@@ -29,8 +29,10 @@ run "clippy (wasm32)" cargo clippy -p ts-channels-panel --target wasm32-unknown-
 run "host tests (model, api parsing, demo server)" cargo test --workspace
 run "browser tests (wasm-bindgen-test, headless Chromium)" cargo test -p ts-channels-panel --target wasm32-unknown-unknown
 run "release build (trunk build --release)" trunk build --release --offline --skip-version-check
+run "first-load size budget (brotli)" node bench/size.cjs
 run "demo server build" cargo build -p demo-server --quiet
 run "end-to-end tests (Playwright against dist/ and the demo server)" bash -c "cd e2e && npx playwright test"
+run "benchmark smoke run (1,000 Orgs, 1 iteration; timings not judged)" node bench/bench.cjs --orgs 1000 --iterations 1 --port 8798
 
 echo
 printf '  ok  %s\n' "${passed[@]}"

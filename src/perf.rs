@@ -6,7 +6,11 @@ pub fn mark(name: &str) {
     }
 }
 
-/// A mark once the browser has painted what the last update rendered.
+/// A mark once the browser has rendered the frame holding the last update: a
+/// task queued from the frame callback runs after that frame's style, layout
+/// and paint.
 pub fn mark_after_paint(name: &'static str) {
-    leptos::prelude::request_animation_frame(move || mark(name));
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(move || mark(name), std::time::Duration::ZERO)
+    });
 }
