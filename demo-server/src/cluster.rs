@@ -59,6 +59,11 @@ pub struct Cluster {
     /// Cluster-level defaults; an empty map means the default was never set.
     pub defaults: Preferences,
     pub orgs: Vec<Org>,
+    #[serde(default)]
+    pub webhooks: Vec<crate::webhooks::Webhook>,
+    /// Delivery history of the webhooks (test events), oldest first.
+    #[serde(default)]
+    pub jobs: Vec<crate::webhooks::Job>,
 }
 
 // ---- request and response bodies (field names as in the OpenAPI spec) ----
@@ -356,6 +361,8 @@ mod tests {
         use Channel::*;
         use EventType::LIVEBOARD_SCHEDULE as LS;
         Cluster {
+            webhooks: vec![],
+            jobs: vec![],
             defaults: Preferences::new(),
             orgs: vec![
                 org(0, "Primary", &[]),

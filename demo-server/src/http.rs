@@ -7,9 +7,12 @@ use crate::cluster::{
     Cluster, ConfigureRequest, OrgsSearchRequest, Refusal, Rights, SearchRequest,
 };
 use crate::seed::{self, DefaultSeed, User, USERS};
+use crate::webhooks::{
+    DeleteInput, HistoryInput, SearchInput as WebhookSearchInput, ValidateInput, WebhookInput,
+};
 use axum::{
     body::{Body, Bytes},
-    extract::{Request, State},
+    extract::{Path, Request, State},
     http::{header, HeaderMap, Method, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
@@ -96,12 +99,25 @@ pub struct Faults {
     /// Error bodies in the nested shape seen from live clusters
     /// (`error.message.debug.{code,…,debug:"[\"…\"]"}`) instead of the spec's.
     pub live_error_shape: bool,
+    /// Webhook receivers fail the test event (HTTP 500).
+    pub failing_receiver: bool,
+    /// Behave like a release before 26.4.0.cl: no validate, no delivery history (404).
+    pub before_26_4: bool,
 }
 
 struct Token {
     user: usize,
     generation: u64,
     expires_at_ms: Option<u128>,
+    /// The Org the token is scoped to (`token/full`'s `org_id`; 0 by default).
+    org_id: i32,
+}
+
+/// Who is calling, and in which Org.
+#[derive(Clone, Copy)]
+struct Caller {
+    user: &'static User,
+    org_id: i32,
 }
 
 struct Inner {
@@ -164,6 +180,7 @@ impl AppState {
                 user: 0,
                 generation: 0,
                 expires_at_ms: None,
+                org_id: 0,
             },
         );
         Inner {
@@ -206,7 +223,7 @@ impl AppState {
     }
 
     /// The user behind the request's bearer token, or a 401 response.
-    fn authenticate(&self, headers: &HeaderMap) -> Result<&'static User, Fail> {
+    fn authenticate(&self, headers: &HeaderMap) -> Result<Caller, Fail> {
         let unauthorized = |m: &str| Err(Fail::new(StatusCode::UNAUTHORIZED, m));
         let Some(token) = headers
             .get(header::AUTHORIZATION)
@@ -229,11 +246,14 @@ impl AppState {
             None => None,
             Some(t) if t.generation < inner.min_valid_generation => None,
             Some(t) if t.expires_at_ms.is_some_and(|e| e <= now_ms()) => None,
-            Some(t) => Some(t.user),
+            Some(t) => Some((t.user, t.org_id)),
         };
         drop(inner);
         match user {
-            Some(u) => Ok(&USERS[u]),
+            Some((u, org_id)) => Ok(Caller {
+                user: &USERS[u],
+                org_id,
+            }),
             None => unauthorized("The provided token is invalid or has expired."),
         }
     }
@@ -289,6 +309,21 @@ pub fn router(state: AppState) -> Router {
         .route(
             &format!("{API}/system/preferences/communication-channels/search"),
             post(search),
+        )
+        .route(&format!("{API}/webhooks/create"), post(webhook_create))
+        .route(&format!("{API}/webhooks/search"), post(webhook_search))
+        .route(&format!("{API}/webhooks/delete"), post(webhook_delete))
+        .route(
+            &format!("{API}/webhooks/{{webhook_identifier}}/update"),
+            post(webhook_update),
+        )
+        .route(
+            &format!("{API}/system/communication-channels/validate"),
+            post(channel_validate),
+        )
+        .route(
+            &format!("{API}/jobs/history/communication-channels/search"),
+            post(channel_history),
         )
         .route("/api/{*rest}", any(not_found))
         .layer(middleware::from_fn_with_state(state.clone(), faults));
@@ -380,10 +415,15 @@ async fn not_found() -> Fail {
 }
 
 async fn session_user(State(state): State<AppState>, headers: HeaderMap) -> Reply {
-    let user = state.authenticate(&headers)?;
+    let Caller { user, org_id } = state.authenticate(&headers)?;
     let inner = state.lock();
-    let primary = inner.cluster.orgs.first().map(|o| (o.id, o.name.clone()));
-    let (org_id, org_name) = primary.unwrap_or((0, "Primary".into()));
+    let org_name = inner
+        .cluster
+        .orgs
+        .iter()
+        .find(|o| o.id == org_id)
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
     Ok(Json(json!({
         "id": user.id,
         "name": user.name,
@@ -432,6 +472,20 @@ async fn token_full(State(state): State<AppState>, headers: HeaderMap, body: Byt
                 "Invalid credentials. The provided secret key or password is incorrect.",
             )
         })?;
+    let org_id = match req.org_id {
+        None => 0,
+        Some(id) => {
+            let known = i32::try_from(id)
+                .ok()
+                .filter(|id| state.lock().cluster.orgs.iter().any(|o| o.id == *id));
+            known.ok_or_else(|| {
+                Fail::new(
+                    StatusCode::BAD_REQUEST,
+                    "org_id does not match a known org.",
+                )
+            })?
+        }
+    };
     let validity = req.validity_time_in_sec.unwrap_or(300);
     let created = now_ms();
     let expires = created + u128::from(validity) * 1000;
@@ -445,6 +499,7 @@ async fn token_full(State(state): State<AppState>, headers: HeaderMap, body: Byt
             user,
             generation,
             expires_at_ms: Some(expires),
+            org_id,
         },
     );
     let u = &USERS[user];
@@ -452,7 +507,7 @@ async fn token_full(State(state): State<AppState>, headers: HeaderMap, body: Byt
         "token": token,
         "creation_time_in_millis": created as u64,
         "expiration_time_in_millis": expires as u64,
-        "scope": {"access_type": "FULL", "org_id": req.org_id.unwrap_or(0)},
+        "scope": {"access_type": "FULL", "org_id": org_id},
         "valid_for_user_id": u.id,
         "valid_for_username": u.name
     }))
@@ -460,7 +515,7 @@ async fn token_full(State(state): State<AppState>, headers: HeaderMap, body: Byt
 }
 
 async fn orgs_search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let user = state.authenticate(&headers)?;
+    let user = state.authenticate(&headers)?.user;
     let req: OrgsSearchRequest = parse_body(&headers, &body)?;
     if !rights(user).cluster {
         return Err(Fail::new(
@@ -473,7 +528,7 @@ async fn orgs_search(State(state): State<AppState>, headers: HeaderMap, body: By
 }
 
 async fn configure(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let user = state.authenticate(&headers)?;
+    let user = state.authenticate(&headers)?.user;
     let req: ConfigureRequest = parse_body(&headers, &body)?;
     let mut inner = state.lock();
     inner.cluster.configure(req, rights(user))?;
@@ -483,9 +538,99 @@ async fn configure(State(state): State<AppState>, headers: HeaderMap, body: Byte
 }
 
 async fn search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let user = state.authenticate(&headers)?;
+    let user = state.authenticate(&headers)?.user;
     let req: SearchRequest = parse_body(&headers, &body)?;
     let resp = state.lock().cluster.search(&req, rights(user))?;
+    Ok(Json(resp).into_response())
+}
+
+const WEBHOOKS_FORBIDDEN: &str =
+    "ADMINISTRATION or DEVELOPER privilege (or CAN_MANAGE_WEBHOOKS) required to manage webhooks.";
+
+/// The caller, if it may manage webhooks.
+fn webhook_caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Fail> {
+    let caller = state.authenticate(headers)?;
+    if rights(caller.user).orgs {
+        Ok(caller)
+    } else {
+        Err(Fail::new(StatusCode::FORBIDDEN, WEBHOOKS_FORBIDDEN))
+    }
+}
+
+async fn webhook_create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
+    let caller = webhook_caller(&state, &headers)?;
+    let input: WebhookInput = parse_body(&headers, &body)?;
+    let resp = state.lock().cluster.create_webhook(
+        input,
+        caller.org_id,
+        caller.user.name,
+        now_ms() as u64,
+        guid(),
+    )?;
+    Ok(Json(resp).into_response())
+}
+
+async fn webhook_search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
+    webhook_caller(&state, &headers)?;
+    let input: WebhookSearchInput = parse_body(&headers, &body)?;
+    let resp = state.lock().cluster.search_webhooks(&input)?;
+    Ok(Json(resp).into_response())
+}
+
+async fn webhook_update(
+    State(state): State<AppState>,
+    Path(ident): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Reply {
+    let caller = webhook_caller(&state, &headers)?;
+    let input: WebhookInput = parse_body(&headers, &body)?;
+    state
+        .lock()
+        .cluster
+        .update_webhook(&ident, input, caller.user.name, now_ms() as u64)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn webhook_delete(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
+    webhook_caller(&state, &headers)?;
+    let input: DeleteInput = parse_body(&headers, &body)?;
+    let resp = state
+        .lock()
+        .cluster
+        .delete_webhooks(&input.webhook_identifiers);
+    Ok(Json(resp).into_response())
+}
+
+/// 404 on a server older than 26.4.0.cl, as such a server has no such endpoint.
+fn since_26_4(state: &AppState) -> Result<(), Fail> {
+    if state.lock().faults.before_26_4 {
+        Err(Fail::new(StatusCode::NOT_FOUND, "No such endpoint."))
+    } else {
+        Ok(())
+    }
+}
+
+async fn channel_validate(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
+    since_26_4(&state)?;
+    webhook_caller(&state, &headers)?;
+    let input: ValidateInput = parse_body(&headers, &body)?;
+    let mut inner = state.lock();
+    let failing = inner.faults.failing_receiver;
+    let resp = inner.cluster.validate_webhook(
+        &input.channel_identifier,
+        failing,
+        now_ms() as u64,
+        format!("n.validation-{}", guid()),
+    )?;
+    Ok(Json(resp).into_response())
+}
+
+async fn channel_history(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
+    since_26_4(&state)?;
+    webhook_caller(&state, &headers)?;
+    let input: HistoryInput = parse_body(&headers, &body)?;
+    let resp = state.lock().cluster.channel_history(&input)?;
     Ok(Json(resp).into_response())
 }
 

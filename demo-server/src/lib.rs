@@ -4,3 +4,4 @@
 pub mod cluster;
 pub mod http;
 pub mod seed;
+pub mod webhooks;

@@ -43,6 +43,12 @@ struct Args {
     /// Error bodies in the nested shape seen from live clusters.
     #[arg(long)]
     live_error_shape: bool,
+    /// Webhook receivers fail the test event (HTTP 500).
+    #[arg(long)]
+    failing_receiver: bool,
+    /// Act as a release before 26.4.0.cl: no test event, no delivery history (404).
+    #[arg(long)]
+    before_26_4: bool,
     /// Serve the panel's built `dist/` folder at `/` (same origin as the API).
     #[arg(long)]
     static_dir: Option<std::path::PathBuf>,
@@ -64,6 +70,8 @@ async fn main() {
             unauthorized_after: a.unauthorized_after,
             latency_ms: a.latency_ms,
             live_error_shape: a.live_error_shape,
+            failing_receiver: a.failing_receiver,
+            before_26_4: a.before_26_4,
         },
         static_dir: a.static_dir,
     };

@@ -5,6 +5,7 @@ use crate::cluster::{
     Channel::{self, EMAIL, WEBHOOK},
     Cluster, EventType, Org, OrgStatus, OrgVisibility, Preferences,
 };
+use crate::webhooks::{Authentication, Webhook};
 
 /// What the cluster default starts as.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,6 +123,52 @@ pub fn cluster(default: &DefaultSeed, generated: usize) -> Cluster {
             DefaultSeed::Channels(c) => prefs(Some(c)),
         },
         orgs,
+        // Marketing and HR send to a webhook; Finance has one but WEBHOOK is
+        // off; Engineering and Sales EMEA have WEBHOOK on and no webhook.
+        webhooks: vec![
+            webhook(
+                "6f1c2a52-0b7e-4c61-9a51-3f9f0c0e1a01",
+                "Marketing schedules",
+                1532970882,
+                "https://hooks.example.com/marketing",
+            ),
+            webhook(
+                "6f1c2a52-0b7e-4c61-9a51-3f9f0c0e1a02",
+                "HR schedules",
+                1923456781,
+                "https://hooks.example.com/hr",
+            ),
+            webhook(
+                "6f1c2a52-0b7e-4c61-9a51-3f9f0c0e1a03",
+                "Finance archive",
+                583464508,
+                "https://hooks.example.com/finance",
+            ),
+        ],
+        jobs: vec![],
+    }
+}
+
+fn webhook(id: &str, name: &str, org_id: i32, url: &str) -> Webhook {
+    Webhook {
+        id: id.into(),
+        name: name.into(),
+        description: None,
+        org_id,
+        url: url.into(),
+        url_params: None,
+        events: vec![EventType::LIVEBOARD_SCHEDULE],
+        authentication: Some(Authentication {
+            BEARER_TOKEN: Some(format!("receiver-secret-{org_id}")),
+            ..Authentication::default()
+        }),
+        signature_verification: None,
+        additional_headers: None,
+        status: None,
+        created_ms: 1_767_225_600_000,
+        modified_ms: 1_767_225_600_000,
+        created_by: "admin".into(),
+        modified_by: "admin".into(),
     }
 }
 
