@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use ts_channels_panel::api::{wire::SearchResponse, ApiError, Client};
 use ts_channels_panel::components::{cluster::ClusterCard, error_note::ErrorNote, orgs::OrgsTable};
 use ts_channels_panel::model::{access::Access, prefs::Snapshot};
-use ts_channels_panel::state::{Connection, Session, Workspace};
+use ts_channels_panel::state::{Connection, Nav, Session, Workspace};
 use ts_channels_panel::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -89,6 +89,7 @@ fn mount_panel(search: String, privileges: &'static [&'static str]) -> web_sys::
         let ws = Workspace::new();
         provide_context(session);
         provide_context(ws);
+        provide_context(Nav::new());
         let user = serde_json::from_value(serde_json::json!({
             "id": "u1", "name": "admin", "display_name": "Admin", "privileges": privileges
         }))
@@ -254,4 +255,115 @@ async fn without_administration_the_default_is_not_shown_and_inheritors_are_unkn
         .unwrap()
         .unchecked_into();
     assert!(!select.disabled(), "a DEVELOPER may edit Orgs");
+}
+
+fn set_input(root: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let el: web_sys::HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    el.set_value(value);
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn mount_editor(
+    original: Option<ts_channels_panel::api::webhook_wire::Webhook>,
+) -> web_sys::HtmlElement {
+    use ts_channels_panel::components::webhooks::WebhookEditor;
+    mount(move || {
+        provide_context(Session::new());
+        provide_context(Workspace::new());
+        provide_context(Nav::new());
+        view! {
+            <WebhookEditor original=original org_note="In Org Primary".to_string()
+                on_done=Callback::new(|_: String| {}) on_cancel=Callback::new(|_| {}) />
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn the_webhook_form_checks_its_fields_before_sending() {
+    let root = mount_editor(None);
+    tick().await;
+    let submit: web_sys::HtmlElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    submit.click();
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("A name is required."), "{text}");
+    assert!(text.contains("A URL is required."), "{text}");
+    assert!(text.contains("2 field(s) need attention."), "{text}");
+
+    set_input(&root, "#wh-name", "Ops");
+    set_input(&root, "#wh-url", "http://hooks.example.com");
+    set_input(&root, "#wh-headers", "Bad Header: x");
+    tick().await;
+    let text = root.text_content().unwrap();
+    assert!(!text.contains("A name is required."), "{text}");
+    assert!(text.contains("The URL must use https://"), "{text}");
+    assert!(
+        text.contains("\"Bad Header\" is not a valid header name."),
+        "{text}"
+    );
+
+    // Basic auth asks for a username and a password.
+    let auth: web_sys::HtmlSelectElement = root
+        .query_selector("#wh-auth")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    auth.set_value("BASIC_AUTH");
+    auth.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert!(root.query_selector("#wh-auth_user").unwrap().is_some());
+    let secret: web_sys::HtmlInputElement = root
+        .query_selector("#wh-auth_secret")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(secret.type_(), "password");
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Basic auth needs a username."), "{text}");
+    assert!(
+        text.contains("Enter the secret for this authentication."),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn editing_shows_secrets_as_write_only() {
+    let hook = serde_json::from_value(serde_json::json!({
+        "id": "w1", "name": "Ops", "url": "https://hooks.example.com/ops", "events": ["LIVEBOARD_SCHEDULE"],
+        "authentication": {"BASIC_AUTH": {"username": "ts", "password": "***"}},
+        "creation_time_in_millis": 1.0, "modification_time_in_millis": 2.0
+    }))
+    .unwrap();
+    let root = mount_editor(Some(hook));
+    tick().await;
+    let user: web_sys::HtmlInputElement = root
+        .query_selector("#wh-auth_user")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(user.value(), "ts");
+    let secret: web_sys::HtmlInputElement = root
+        .query_selector("#wh-auth_secret")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        secret.value(),
+        "",
+        "the *** placeholder never reaches the form"
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Write-only: leave empty to keep the current one."));
 }

@@ -156,9 +156,9 @@ test('a malformed answer on load can be retried', async ({ page, request }) => {
 test('401 after N calls: the configure call is refused, sign in again, retry the same save', async ({ page, request }) => {
   await connectWithToken(page);
   await page.getByLabel('Mode for Support').selectOption('override');
-  // The pre-save read (preference search and orgs/search) still passes; the
+  // The pre-save read (preference search, orgs/search, webhooks/search) still passes; the
   // configure call after it is refused.
-  await setFaults(request, { unauthorized_after: 2 });
+  await setFaults(request, { unauthorized_after: 3 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'The session has expired: sign in again' })).toBeVisible();
   const calls = (await demoState(request)).calls;

@@ -2,6 +2,7 @@
 //! time limit (an `AbortSignal`), and every failure becomes an `ApiError`.
 
 use super::error::ApiError;
+use super::webhook_wire::{DeleteResult, History, Validation, Webhook, WebhookSearch};
 use super::wire::{
     ConfigureRequest, OrgResponse, SearchRequest, SearchResponse, SessionUser, Token,
 };
@@ -29,6 +30,19 @@ impl std::fmt::Debug for Client {
             .field("timeout_ms", &self.timeout_ms)
             .finish()
     }
+}
+
+/// A path segment with everything but unreserved characters percent-encoded.
+fn encode_path(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 fn url(base: &str, path: &str) -> String {
@@ -169,6 +183,73 @@ impl Client {
         let text = self.call(true, path, Some(to_json(req)?)).await?;
         crate::perf::mark("tsp-search-received");
         parse(&text)
+    }
+
+    /// `webhooks/search`: one page.
+    pub async fn search_webhooks(
+        &self,
+        req: &serde_json::Value,
+    ) -> Result<WebhookSearch, ApiError> {
+        self.post_json("/webhooks/search", req).await
+    }
+
+    /// Every `LIVEBOARD_SCHEDULE` webhook, page after page.
+    pub async fn all_schedule_webhooks(&self) -> Result<Vec<Webhook>, ApiError> {
+        let mut all = Vec::new();
+        loop {
+            let req = serde_json::json!({
+                "event_type": "LIVEBOARD_SCHEDULE",
+                "record_offset": all.len(),
+                "record_size": 200,
+            });
+            let page = self.search_webhooks(&req).await?;
+            let n = page.webhooks.len();
+            all.extend(page.webhooks);
+            if !page.pagination.has_more || n == 0 {
+                return Ok(all);
+            }
+        }
+    }
+
+    /// `webhooks/create`: in the Org the token is scoped to.
+    pub async fn create_webhook(&self, body: &serde_json::Value) -> Result<Webhook, ApiError> {
+        self.post_json("/webhooks/create", body).await
+    }
+
+    /// `webhooks/{id}/update` (204): only the fields in `body` change.
+    pub async fn update_webhook(&self, id: &str, body: &serde_json::Value) -> Result<(), ApiError> {
+        let path = format!("/webhooks/{}/update", encode_path(id));
+        self.call(true, &path, Some(to_json(body)?)).await.map(drop)
+    }
+
+    pub async fn delete_webhooks(&self, ids: &[String]) -> Result<DeleteResult, ApiError> {
+        self.post_json(
+            "/webhooks/delete",
+            &serde_json::json!({ "webhook_identifiers": ids }),
+        )
+        .await
+    }
+
+    /// Sends a test event to a webhook (26.4.0.cl and later).
+    pub async fn validate_webhook(&self, id: &str) -> Result<Validation, ApiError> {
+        let body = serde_json::json!({
+            "channel_type": "WEBHOOK",
+            "channel_identifier": id,
+            "event_type": "LIVEBOARD_SCHEDULE",
+        });
+        self.post_json("/system/communication-channels/validate", &body)
+            .await
+    }
+
+    /// A webhook's delivery history (26.4.0.cl and later).
+    pub async fn webhook_history(&self, id: &str) -> Result<History, ApiError> {
+        let body = serde_json::json!({
+            "channel_type": "WEBHOOK",
+            "channel_identifiers": [id],
+            "events": [{"type": "LIVEBOARD_SCHEDULE"}],
+        });
+        self.post_json("/jobs/history/communication-channels/search", &body)
+            .await
     }
 
     /// One `configure` call; success is a 204 with no body.

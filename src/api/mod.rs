@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod error;
+pub mod webhook_wire;
 pub mod wire;
 
 pub use client::Client;

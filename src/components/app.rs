@@ -5,9 +5,10 @@ use crate::components::{
     error_note::ErrorNote,
     orgs::OrgsTable,
     review::Review,
+    webhooks::WebhooksScreen,
     work::{Conflicts, RestoreBanner, WorkTools},
 };
-use crate::state::{fetch_snapshot, storage, Session, Workspace};
+use crate::state::{fetch_snapshot, storage, Nav, Screen, Session, Workspace};
 use leptos::prelude::*;
 
 /// Who is signed in, what they may do, and the way out.
@@ -69,8 +70,10 @@ fn UnknownValues() -> impl IntoView {
 pub fn App() -> impl IntoView {
     let session = Session::new();
     let ws = Workspace::new();
+    let nav = Nav::new();
     provide_context(session);
     provide_context(ws);
+    provide_context(nav);
 
     let load = Action::new_local(move |_: &()| {
         let conn = session.connection.get_untracked();
@@ -156,17 +159,25 @@ pub fn App() -> impl IntoView {
                     when=move || ws.snapshot.with(Option::is_some)
                     fallback=move || view! { <p class="loading" role="status">"Loading preferences…"</p> }
                 >
-                    <RestoreBanner />
-                    <UnknownValues />
-                    <WorkTools />
-                    <Conflicts />
-                    <div class="layout">
-                        <div class="left">
-                            <ClusterCard />
-                            <Review />
+                    <nav class="screens" aria-label="Screens">
+                        <button type="button" aria-pressed=move || (nav.screen.get() == Screen::Preferences).to_string()
+                            on:click=move |_| nav.screen.set(Screen::Preferences)>"Channel preferences"</button>
+                        <button type="button" aria-pressed=move || (nav.screen.get() == Screen::Webhooks).to_string()
+                            on:click=move |_| nav.screen.set(Screen::Webhooks)>"Webhooks"</button>
+                    </nav>
+                    <Show when=move || nav.screen.get() == Screen::Preferences fallback=|| view! { <WebhooksScreen /> }>
+                        <RestoreBanner />
+                        <UnknownValues />
+                        <WorkTools />
+                        <Conflicts />
+                        <div class="layout">
+                            <div class="left">
+                                <ClusterCard />
+                                <Review />
+                            </div>
+                            <OrgsTable />
                         </div>
-                        <OrgsTable />
-                    </div>
+                    </Show>
                 </Show>
             </Show>
         </main>

@@ -7,4 +7,5 @@ pub mod connect;
 pub mod error_note;
 pub mod orgs;
 pub mod review;
+pub mod webhooks;
 pub mod work;

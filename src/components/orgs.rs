@@ -5,9 +5,11 @@ use crate::components::error_note::ErrorNote;
 use crate::model::prefs::{
     describe_channels, effective, OrgSetting, Snapshot, LIVEBOARD_SCHEDULE as LS,
 };
+use crate::model::prefs::{toggled, WEBHOOK};
 use crate::model::table::{filter_keys, page, search_keys};
+use crate::model::webhook::{mismatch, Mismatch};
 use crate::perf::mark_after_paint;
-use crate::state::{Session, Workspace};
+use crate::state::{Nav, Session, Workspace};
 use leptos::prelude::*;
 
 const PAGE_SIZE: usize = 50;
@@ -20,15 +22,56 @@ struct Row {
     setting: OrgSetting,
     edited: bool,
     effective: Option<Vec<String>>,
+    /// Whether the Org has a LIVEBOARD_SCHEDULE webhook (`None`: not known).
+    webhook: Option<bool>,
 }
 
-fn row_view(ws: Workspace, r: Row, can_edit: bool) -> impl IntoView {
+/// The webhook cell: whether the Org has one, and a one-click fix when its
+/// channels and its webhook disagree.
+fn webhook_cell(ws: Workspace, nav: Nav, r: &Row, can_edit: bool) -> impl IntoView {
+    let found = mismatch(r.effective.as_deref(), r.webhook);
+    let eff = r.effective.clone().unwrap_or_default();
+    let (id, name) = (r.id.clone(), r.name.clone());
+    let set = move |on: bool| {
+        let c = toggled(&eff, WEBHOOK, on);
+        ws.edit(|d, s| d.set_org(s, &id, LS, OrgSetting::Override(c)));
+    };
+    let label = match r.webhook {
+        Some(true) => "Has webhook",
+        Some(false) => "No webhook",
+        None => "",
+    };
+    view! {
+        <span class="muted">{label}</span>
+        {found.map(|m| {
+            let (set, name) = (set.clone(), name.clone());
+            let id = r.id.clone();
+            view! {
+                <span class="warn-text" role="note">"⚠ " {m.describe()}</span>
+                {(can_edit && m == Mismatch::NoWebhook).then(|| {
+                    let set = set.clone();
+                    view! {
+                        <button type="button" on:click=move |_| set(false)>"Turn WEBHOOK off"</button>
+                        <button type="button" on:click=move |_| nav.create_webhook_for(&id, &name)>"Create webhook…"</button>
+                    }
+                })}
+                {(can_edit && m == Mismatch::Unused).then(|| view! {
+                    <button type="button" on:click=move |_| set(true)>"Turn WEBHOOK on"</button>
+                })}
+            }
+        })}
+    }
+}
+
+fn row_view(ws: Workspace, nav: Nav, r: Row, can_edit: bool) -> impl IntoView {
+    let hook = webhook_cell(ws, nav, &r, can_edit);
     let Row {
         id,
         name,
         setting,
         edited,
         effective,
+        ..
     } = r;
     let inherits = setting == OrgSetting::Inherit;
     let channels = match &setting {
@@ -78,6 +121,7 @@ fn row_view(ws: Workspace, r: Row, can_edit: bool) -> impl IntoView {
                 {(!inherits && empty).then(|| view! { <span class="badge off">"All off"</span> })}
             </div></td>
             <td class="effective">{effective_text}</td>
+            <td class="webhook"><div class="chans">{hook}</div></td>
             <td class="row-actions">
                 {edited.then(|| view! {
                     <span class="badge edited">"Edited"</span>
@@ -120,6 +164,7 @@ async fn lookup(session: Session, ws: Workspace, ident: String) -> Result<usize,
 #[component]
 pub fn OrgsTable() -> impl IntoView {
     let ws = expect_context::<Workspace>();
+    let nav = expect_context::<Nav>();
     let session = expect_context::<Session>();
     let query = RwSignal::new(String::new());
     let page_index = RwSignal::new(0usize);
@@ -158,16 +203,17 @@ pub fn OrgsTable() -> impl IntoView {
                         .iter()
                         .map(|&i| {
                             let o = &s.orgs[i];
-                            let setting = d.org_value(s, &o.id, LS);
+                            let setting = d.org_value_of(o, LS);
                             Row {
                                 effective: effective(&setting, cluster.as_ref()),
                                 id: o.id.clone(),
                                 name: o.name.clone(),
                                 edited: d.org_edited(&o.id),
+                                webhook: s.has_webhook(&o.id),
                                 setting,
                             }
                         })
-                        .map(|r| row_view(ws, r, can))
+                        .map(|r| row_view(ws, nav, r, can))
                         .collect::<Vec<_>>()
                 })
             })
@@ -227,6 +273,7 @@ pub fn OrgsTable() -> impl IntoView {
                         <th scope="col">"Mode"</th>
                         <th scope="col">"Override channels"</th>
                         <th scope="col">"Effective channels"</th>
+                        <th scope="col">"Webhook"</th>
                         <th scope="col"><span class="sr-only">"Changes"</span></th>
                     </tr>
                 </thead>

@@ -2,6 +2,8 @@ use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
 use crate::model::conflict::detect;
 use crate::model::draft::{apply, curl, diff, plan, pretty, verify, Change};
+use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
+use crate::model::webhook::{mismatch, Mismatch};
 use crate::state::{fetch_snapshot, Session, Workspace};
 use leptos::prelude::*;
 
@@ -115,6 +117,41 @@ pub fn Review() -> impl IntoView {
         curl_text.set(Some(text));
     };
     let count = move || ws.changes.with(Vec::len);
+    // Orgs whose channels and webhooks will disagree once the Draft is saved.
+    let mismatches = Memo::new(move |_| {
+        ws.snapshot.with(|s| {
+            let Some(s) = s.as_ref() else { return vec![] };
+            ws.draft.with(|d| {
+                let cluster = d.cluster_value(s, LS);
+                s.orgs
+                    .iter()
+                    .filter_map(|o| {
+                        let eff = effective(&d.org_value_of(o, LS), cluster.as_ref());
+                        mismatch(eff.as_deref(), s.has_webhook(&o.id)).map(|m| (o.name.clone(), m))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let warning = move |kind: Mismatch, what: &'static str| {
+        mismatches.with(|all| {
+            let names: Vec<&str> = all
+                .iter()
+                .filter(|(_, m)| *m == kind)
+                .map(|(n, _)| n.as_str())
+                .collect();
+            (!names.is_empty()).then(|| {
+                let more = names.len().saturating_sub(6);
+                let shown = names.iter().take(6).copied().collect::<Vec<_>>().join(", ");
+                let tail = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                view! { <li>{format!("{} Org(s) {what}: {shown}{tail}.", names.len())}</li> }
+            })
+        })
+    };
 
     view! {
         <section class="card review" aria-labelledby="review-title">
@@ -131,6 +168,16 @@ pub fn Review() -> impl IntoView {
                         c.iter().map(|c| view! { <li>{c.describe()}</li> }).collect_view()
                     })}
                 </ol>
+                {move || (!mismatches.with(Vec::is_empty)).then(|| view! {
+                    <div class="notice" role="note" data-testid="webhook-warnings">
+                        <strong>"After saving:"</strong>
+                        <ul>
+                            {warning(Mismatch::NoWebhook, "will have WEBHOOK on and no webhook, so their schedules fail")}
+                            {warning(Mismatch::Unused, "will have a webhook that receives nothing (WEBHOOK off)")}
+                        </ul>
+                        <p class="muted small">"The Orgs table offers a fix on each of them."</p>
+                    </div>
+                })}
                 <details open>
                     <summary>"The request Save sends (one configure call)"</summary>
                     <pre class="json" data-testid="request-body">{move || pretty(&request.get())}</pre>

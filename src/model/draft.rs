@@ -45,6 +45,15 @@ impl Draft {
             })
     }
 
+    /// The same as `org_value`, for an Org already at hand (no search of the Snapshot).
+    pub fn org_value_of(&self, org: &super::prefs::Org, event: &str) -> OrgSetting {
+        self.orgs
+            .get(&org.id)
+            .and_then(|m| m.get(event))
+            .cloned()
+            .unwrap_or_else(|| org.setting(event))
+    }
+
     pub fn org_edited(&self, org_id: &str) -> bool {
         self.orgs.contains_key(org_id)
     }

@@ -6,4 +6,5 @@ pub mod draft;
 pub mod host;
 pub mod prefs;
 pub mod table;
+pub mod webhook;
 pub mod workfile;

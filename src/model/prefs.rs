@@ -163,6 +163,9 @@ pub struct Snapshot {
     pub cluster: Option<Prefs>,
     /// Every Org, sorted by name (then id).
     pub orgs: Vec<Org>,
+    /// Ids of the Orgs that have a LIVEBOARD_SCHEDULE webhook; `None` when not read.
+    #[serde(default)]
+    pub webhook_orgs: Option<std::collections::BTreeSet<String>>,
 }
 
 impl Snapshot {
@@ -214,6 +217,7 @@ impl Snapshot {
         Snapshot {
             cluster,
             orgs: list,
+            webhook_orgs: None,
         }
     }
 
@@ -223,6 +227,11 @@ impl Snapshot {
             Some(ch) => ClusterSetting::Set(ch.clone()),
             None => ClusterSetting::NeverSet,
         })
+    }
+
+    /// Whether the Org has a LIVEBOARD_SCHEDULE webhook; `None` when not known.
+    pub fn has_webhook(&self, id: &str) -> Option<bool> {
+        self.webhook_orgs.as_ref().map(|w| w.contains(id))
     }
 
     pub fn org(&self, id: &str) -> Option<&Org> {

@@ -48,6 +48,7 @@ impl WorkFile {
                 .filter(|o| draft.orgs.contains_key(&o.id))
                 .cloned()
                 .collect(),
+            webhook_orgs: None,
         };
         Self::new(host, saved_at_ms, base, draft.clone())
     }

@@ -55,6 +55,15 @@ impl Default for Session {
     }
 }
 
+/// Runs `f` only when `allowed`.
+async fn when<T>(allowed: bool, f: impl std::future::Future<Output = T>) -> Option<T> {
+    if allowed {
+        Some(f.await)
+    } else {
+        None
+    }
+}
+
 /// Reads the Snapshot: the preference search (with the cluster default when
 /// the user may read it) and, for admins, `orgs/search` so that Orgs the
 /// search leaves out still appear.
@@ -63,14 +72,12 @@ pub async fn fetch_snapshot(client: &Client, access: Access) -> Result<Snapshot,
         cluster_preferences: access.cluster.then(|| vec![LIVEBOARD_SCHEDULE.to_string()]),
         org_preferences: None,
     };
-    // Both at once: the Org list does not depend on the search.
-    let (resp, orgs) = futures_util::future::join(client.search_preferences(&req), async {
-        if access.cluster {
-            Some(client.search_orgs().await)
-        } else {
-            None
-        }
-    })
+    // All at once: the Org list and the webhooks do not depend on the search.
+    let (resp, orgs, hooks) = futures_util::future::join3(
+        client.search_preferences(&req),
+        when(access.cluster, client.search_orgs()),
+        when(access.orgs, client.all_schedule_webhooks()),
+    )
     .await;
     let resp = resp?;
     let orgs = match orgs {
@@ -80,7 +87,20 @@ pub async fn fetch_snapshot(client: &Client, access: Access) -> Result<Snapshot,
         Some(Err(e)) => return Err(e),
         None => None,
     };
-    Ok(Snapshot::from_wire(resp, orgs, access.cluster))
+    // Webhooks only feed the warnings: unreadable means "not known", except
+    // for an expired token.
+    let webhook_orgs = match hooks {
+        Some(Ok(list)) => Some(
+            list.iter()
+                .filter_map(|w| w.org.as_ref().map(|o| o.id.clone()))
+                .collect(),
+        ),
+        Some(Err(e)) if e.needs_new_token() => return Err(e),
+        _ => None,
+    };
+    let mut snap = Snapshot::from_wire(resp, orgs, access.cluster);
+    snap.webhook_orgs = webhook_orgs;
+    Ok(snap)
 }
 
 /// The Snapshot, the Draft, and what follows from them.
@@ -186,3 +206,39 @@ impl Default for Workspace {
     }
 }
 pub mod storage;
+
+/// Which screen is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Preferences,
+    Webhooks,
+}
+
+#[derive(Clone, Copy)]
+pub struct Nav {
+    pub screen: RwSignal<Screen>,
+    /// An Org (id, name) whose webhook the admin asked to create.
+    pub create_for: RwSignal<Option<(String, String)>>,
+}
+
+impl Nav {
+    pub fn new() -> Self {
+        Nav {
+            screen: RwSignal::new(Screen::Preferences),
+            create_for: RwSignal::new(None),
+        }
+    }
+
+    /// Opens the webhook form for an Org.
+    pub fn create_webhook_for(&self, id: &str, name: &str) {
+        self.create_for
+            .set(Some((id.to_string(), name.to_string())));
+        self.screen.set(Screen::Webhooks);
+    }
+}
+
+impl Default for Nav {
+    fn default() -> Self {
+        Self::new()
+    }
+}
