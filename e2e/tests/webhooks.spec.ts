@@ -96,7 +96,7 @@ test('the warning appears and disappears as the channel and the webhook change',
 
   // Sales EMEA: create its webhook from the table; the form explains the Org scope.
   await row(page, 'Sales EMEA').locator('td.webhook').getByRole('button', { name: 'Create webhook…' }).click();
-  await expect(page.getByText('To create one for Sales EMEA (id 2100019165), sign in again with a token scoped to that Org.')).toBeVisible();
+  await expect(page.getByText('To create one for Sales EMEA (id 2100019165), disconnect and sign in with Org id 2100019165 (your draft is kept).')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
   // A webhook made for Engineering elsewhere: after a reload the warning follows the server.
@@ -113,4 +113,38 @@ test('the warning appears and disappears as the channel and the webhook change',
   await expect(row(page, 'Engineering').locator('td.webhook')).toContainText('Has webhook');
   // The draft turns WEBHOOK off for Engineering, which now has a webhook: the reverse warning.
   await expect(row(page, 'Engineering').locator('td.webhook')).toContainText('This Org has a webhook but WEBHOOK is off');
+});
+
+test('an Org goes from email to a working webhook without leaving the panel', async ({ page, request }) => {
+  // Support inherits the default (never set: email) and has no webhook.
+  await page.goto('/');
+  await page.getByLabel('With username and password').check();
+  await page.getByLabel('Username', { exact: true }).fill('admin');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password');
+  await page.getByLabel('Org id (optional: a token scoped to that Org)').fill('1889012345');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Current Org:')).toContainText('Support (id 1889012345)');
+  await page.getByRole('button', { name: 'Webhooks', exact: true }).click();
+  await page.getByRole('button', { name: 'New webhook' }).click();
+  await expect(page.getByText('Created in the Org your session is scoped to: Support (id 1889012345).')).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('Support schedules');
+  await page.getByLabel('URL (https://)').fill('https://hooks.example.com/support');
+  await page.getByLabel('Authentication').selectOption('BEARER_TOKEN');
+  await page.getByLabel('Bearer token').fill('receiver-token');
+  await page.getByRole('button', { name: 'Create webhook' }).click();
+  await page.getByRole('button', { name: 'Send test event to Support schedules' }).click();
+  await expect(page.getByTestId('test-result')).toContainText('SUCCESS');
+
+  await page.getByRole('button', { name: 'Channel preferences' }).click();
+  const support = row(page, 'Support');
+  await expect(support.locator('td.webhook')).toContainText('This Org has a webhook but WEBHOOK is off');
+  await page.getByLabel('Mode for Support').selectOption('override');
+  await page.getByLabel('WEBHOOK for Support').check();
+  await page.getByLabel('EMAIL for Support').uncheck();
+  await expect(support.locator('td.webhook')).not.toContainText('⚠');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('1 of 1');
+  const state = await demoState(request);
+  expect(state.cluster.orgs.find((o: any) => o.name === 'Support').preferences).toEqual({ LIVEBOARD_SCHEDULE: ['WEBHOOK'] });
+  expect(state.cluster.webhooks.find((w: any) => w.name === 'Support schedules').org_id).toBe(1889012345);
 });

@@ -145,11 +145,13 @@ impl Client {
         parse(&self.call(true, path, Some(to_json(body)?)).await?)
     }
 
-    /// `auth/token/full` with a username and password. No token is needed.
+    /// `auth/token/full` with a username and password, optionally scoped to
+    /// one Org (`org_id`). No token is needed.
     pub async fn login(
         base: &str,
         username: &str,
         password: &str,
+        org_id: Option<i64>,
         timeout_ms: u32,
     ) -> Result<Token, ApiError> {
         #[derive(Serialize)]
@@ -157,11 +159,14 @@ impl Client {
             username: &'a str,
             password: &'a str,
             validity_time_in_sec: u32,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            org_id: Option<i64>,
         }
         let body = to_json(&Body {
             username,
             password,
             validity_time_in_sec: 8 * 3600,
+            org_id,
         })?;
         let b = with_common_headers(Request::post(&url(base, "/auth/token/full")), timeout_ms);
         parse(&send(b, Some(body), timeout_ms).await?)

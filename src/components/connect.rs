@@ -8,7 +8,12 @@ use leptos::prelude::*;
 #[derive(Clone)]
 pub enum Credentials {
     Token(String),
-    Login { username: String, password: String },
+    Login {
+        username: String,
+        password: String,
+        /// The Org id to scope the token to (empty: the user's default Org).
+        org_id: String,
+    },
 }
 
 /// What the form asks for besides the credentials.
@@ -41,8 +46,18 @@ pub async fn open(target: Target, creds: Credentials) -> Result<Connection, ApiE
         Credentials::Login { username, .. } if username.trim().is_empty() => {
             return Err(ApiError::Invalid("Enter a username.".into()))
         }
-        Credentials::Login { username, password } => {
-            Client::login(&base, username.trim(), &password, timeout_ms)
+        Credentials::Login {
+            username,
+            password,
+            org_id,
+        } => {
+            let org_id = match org_id.trim() {
+                "" => None,
+                text => Some(text.parse::<i64>().map_err(|_| {
+                    ApiError::Invalid("The Org id must be a whole number, e.g. 583464508.".into())
+                })?),
+            };
+            Client::login(&base, username.trim(), &password, org_id, timeout_ms)
                 .await?
                 .token
         }
@@ -86,6 +101,7 @@ pub fn Connect(#[prop(optional)] fixed_host: Option<String>) -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let sign_in = RwSignal::new(false);
+    let org_id = RwSignal::new(String::new());
     let remember = RwSignal::new(storage::remembered().is_some());
     let allow_insecure = RwSignal::new(false);
     let previous_ms = session
@@ -115,6 +131,7 @@ pub fn Connect(#[prop(optional)] fixed_host: Option<String>) -> impl IntoView {
             Credentials::Login {
                 username: username.get_untracked(),
                 password: password.get_untracked(),
+                org_id: org_id.get_untracked(),
             }
         } else {
             Credentials::Token(token.get_untracked())
@@ -166,6 +183,9 @@ pub fn Connect(#[prop(optional)] fixed_host: Option<String>) -> impl IntoView {
                     <label for="password">"Password"</label>
                     <input id="password" type="password" autocomplete="current-password"
                         bind:value=password />
+                    <label for="org-id">"Org id (optional: a token scoped to that Org)"</label>
+                    <input id="org-id" type="text" inputmode="numeric" placeholder="e.g. 583464508"
+                        bind:value=org_id />
                 </Show>
                 <label class="check option">
                     <input type="checkbox" bind:checked=remember />

@@ -283,7 +283,8 @@ pub fn WebhooksScreen() -> impl IntoView {
         match nav.create_for.get() {
             Some((id, name)) if id != cid => format!(
                 "Webhooks are created in the Org your session is scoped to: {cname} (id {cid}). \
-                 To create one for {name} (id {id}), sign in again with a token scoped to that Org."
+                 To create one for {name} (id {id}), disconnect and sign in with Org id {id} \
+                 (your draft is kept)."
             ),
             _ => format!("Created in the Org your session is scoped to: {cname} (id {cid})."),
         }
