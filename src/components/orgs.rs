@@ -11,6 +11,7 @@ use crate::model::webhook::{mismatch, Mismatch};
 use crate::perf::mark_after_paint;
 use crate::state::{Nav, Session, Workspace};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 const PAGE_SIZE: usize = 50;
 
@@ -63,7 +64,9 @@ fn webhook_cell(ws: Workspace, nav: Nav, r: &Row, can_edit: bool) -> impl IntoVi
     }
 }
 
-fn row_view(ws: Workspace, nav: Nav, r: Row, can_edit: bool) -> impl IntoView {
+fn row_view(ws: Workspace, nav: Nav, sel: Selection, r: Row, can_edit: bool) -> impl IntoView {
+    let (sel_id, selected) = (r.id.clone(), sel.0.with_untracked(|s| s.contains(&r.id)));
+    let select_label = format!("Select {}", r.name);
     let hook = webhook_cell(ws, nav, &r, can_edit);
     let Row {
         id,
@@ -103,6 +106,15 @@ fn row_view(ws: Workspace, nav: Nav, r: Row, can_edit: bool) -> impl IntoView {
     let undo_id = id.clone();
     view! {
         <tr class:edited=edited data-org-id=id.clone()>
+            <td class="select">
+                <input type="checkbox" aria-label=select_label prop:checked=selected disabled=!can_edit
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        sel.0.update(|s| {
+                            if on { s.insert(sel_id.clone()); } else { s.remove(&sel_id); }
+                        });
+                    } />
+            </td>
             <td class="name">{name.clone()}</td>
             <td class="id">{id.clone()}</td>
             <td>
@@ -130,6 +142,42 @@ fn row_view(ws: Workspace, nav: Nav, r: Row, can_edit: bool) -> impl IntoView {
                 })}
             </td>
         </tr>
+    }
+}
+
+/// The Orgs ticked for a bulk edit, by id.
+#[derive(Clone, Copy)]
+struct Selection(RwSignal<BTreeSet<String>>);
+
+/// Select all matching Orgs, and apply one override or one reset to the selection.
+#[component]
+fn BulkBar(sel: Selection, matching_count: Signal<usize>, select_matching: Callback<()>) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    let channels = RwSignal::new(Vec::<String>::new());
+    let can_edit = move || session.connection.with(|c| c.as_ref().is_some_and(|c| c.access.orgs));
+    let count = move || sel.0.with(BTreeSet::len);
+    let apply = move |setting: OrgSetting| {
+        let ids = sel.0.get_untracked();
+        ws.edit(|d, s| d.set_orgs(s, &ids, LS, &setting));
+    };
+    view! {
+        <div class="bulk" role="group" aria-label="Bulk edit">
+            <button type="button" disabled=move || !can_edit() on:click=move |_| select_matching.run(())>
+                {move || format!("Select all {} matching", matching_count.get())}
+            </button>
+            <Show when=move || count() != 0>
+                <span class="count-selected">{move || format!("{} selected:", count())}</span>
+                <span class="chans">
+                    {move || channel_checks(channels.get(), false, Some("the selected Orgs".into()), move |c| channels.set(c))}
+                </span>
+                <button type="button" on:click=move |_| apply(OrgSetting::Override(channels.get_untracked()))>
+                    "Override selected"
+                </button>
+                <button type="button" on:click=move |_| apply(OrgSetting::Inherit)>"Reset selected to default"</button>
+                <button type="button" on:click=move |_| sel.0.set(BTreeSet::new())>"Clear selection"</button>
+            </Show>
+        </div>
     }
 }
 
@@ -191,7 +239,26 @@ pub fn OrgsTable() -> impl IntoView {
         }
     });
     let current_page = move || page(matching.with(Vec::len), page_index.get(), PAGE_SIZE);
+    let sel = Selection(RwSignal::new(BTreeSet::new()));
+    // A new Snapshot may drop Orgs: keep only selected ids that still exist.
+    Effect::new(move |_| {
+        ws.snapshot.with(|s| {
+            if let Some(s) = s {
+                let known: BTreeSet<&str> = s.orgs.iter().map(|o| o.id.as_str()).collect();
+                sel.0.update(|set| set.retain(|id| known.contains(id.as_str())));
+            }
+        })
+    });
+    let select_matching = move |_| {
+        let ids: BTreeSet<String> = ws.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| matching.with_untracked(|m| m.iter().map(|&i| s.orgs[i].id.clone()).collect()))
+                .unwrap_or_default()
+        });
+        sel.0.update(|set| set.extend(ids));
+    };
     let rows = move || {
+        sel.0.track();
         let p = current_page();
         let can = can_edit();
         ws.snapshot.with(|s| {
@@ -213,7 +280,7 @@ pub fn OrgsTable() -> impl IntoView {
                                 setting,
                             }
                         })
-                        .map(|r| row_view(ws, nav, r, can))
+                        .map(|r| row_view(ws, nav, sel, r, can))
                         .collect::<Vec<_>>()
                 })
             })
@@ -265,9 +332,11 @@ pub fn OrgsTable() -> impl IntoView {
             {move || (!can_edit()).then(|| view! {
                 <p class="muted">"Read-only: editing Org overrides needs ADMINISTRATION or DEVELOPER."</p>
             })}
+            <BulkBar sel=sel matching_count=Signal::derive(move || matching.with(Vec::len)) select_matching=Callback::new(select_matching) />
             <table class="org-table">
                 <thead>
                     <tr>
+                        <th scope="col"><span class="sr-only">"Selected"</span></th>
                         <th scope="col">"Org"</th>
                         <th scope="col">"Id"</th>
                         <th scope="col">"Mode"</th>

@@ -74,6 +74,17 @@ impl Draft {
             .org(org_id)
             .map(|o| o.setting(event))
             .unwrap_or(OrgSetting::Inherit);
+        self.set_org_over(base, org_id, event, setting);
+    }
+
+    /// One setting for many Orgs (a bulk edit), each against its Snapshot value.
+    pub fn set_orgs(&mut self, snap: &Snapshot, ids: &std::collections::BTreeSet<String>, event: &str, setting: &OrgSetting) {
+        for o in snap.orgs.iter().filter(|o| ids.contains(&o.id)) {
+            self.set_org_over(o.setting(event), &o.id, event, setting.clone());
+        }
+    }
+
+    fn set_org_over(&mut self, base: OrgSetting, org_id: &str, event: &str, setting: OrgSetting) {
         let entry = self.orgs.entry(org_id.to_string()).or_default();
         if base.same(&setting) {
             entry.remove(event);
@@ -587,6 +598,20 @@ mod tests {
             with.contains(r#"-H 'Authorization: Bearer tok'\''en'"#),
             "{with}"
         );
+    }
+
+    #[test]
+    fn a_bulk_edit_changes_each_selected_org_against_its_own_value() {
+        let snap = demo();
+        let mut d = Draft::default();
+        let ids = ["0", "11", "12", "999"].iter().map(|s| s.to_string()).collect();
+        d.set_orgs(&snap, &ids, LS, &OrgSetting::Override(s(&["EMAIL"])));
+        // Finance already had EMAIL: no change; the unknown id is ignored.
+        assert_eq!(d.orgs.keys().collect::<Vec<_>>(), ["0", "12"]);
+        d.set_orgs(&snap, &ids, LS, &OrgSetting::Inherit);
+        let body = body(&snap, &d);
+        let sent: Vec<&str> = body["org_preferences"].as_array().unwrap().iter().map(|o| o["org_identifier"].as_str().unwrap()).collect();
+        assert_eq!(sent, ["11", "12"], "Primary already inherits; Finance and Legal reset");
     }
 
     #[test]
