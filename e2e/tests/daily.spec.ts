@@ -30,3 +30,50 @@ test('bulk: select all matching, override them, reset others, one configure call
   expect(byId['1170024401']).toEqual({ org_identifier: '1170024401', operation: 'RESET', reset_events: [LS] });
   expect(byId['2011223344'].operation).toBe('RESET');
 });
+
+test('export the preference set, import one from another cluster as a reviewed draft', async ({ page, request }, info) => {
+  const fs = await import('fs');
+  await connectWithToken(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export preferences (JSON)' }).click(),
+  ]);
+  const file = info.outputPath('prefs.json');
+  await download.saveAs(file);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(doc.format).toBe('ts-channels-panel/preferences');
+  expect(doc.cluster).toEqual({});
+  const legal = doc.orgs.find((o: any) => o.name === 'Legal');
+  expect(legal).toEqual({ id: '1170024401', name: 'Legal', preferences: { [LS]: [] } });
+  expect(doc.orgs).toHaveLength(15);
+
+  // A set from another cluster: other ids, one Org this cluster lacks.
+  const other = {
+    format: 'ts-channels-panel/preferences', version: 1, host: 'https://other.example.com', exported_at_ms: 0,
+    cluster: { [LS]: ['EMAIL'] },
+    orgs: [
+      { id: '77', name: 'Finance', preferences: { [LS]: ['WEBHOOK'] } },
+      { id: '78', name: 'Legal', preferences: {} },
+      { id: '79', name: 'Not Here', preferences: {} },
+    ],
+  };
+  const otherFile = info.outputPath('other.json');
+  fs.writeFileSync(otherFile, JSON.stringify(other));
+  await page.getByLabel('Import preferences…').setInputFiles(otherFile);
+  await expect(page.getByRole('status').first()).toContainText('2 Org(s) matched by name');
+  await expect(page.getByText('Not found here: Not Here.')).toBeVisible();
+  await expect(page.getByTestId('changes').locator('li')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved. The server now holds 3 of 3 change(s).')).toBeVisible();
+  const body = (await demoState(request)).configure_log[0];
+  expect(body.cluster_preferences).toEqual([{ event_type: LS, channels: ['EMAIL'] }]);
+  expect(body.org_preferences).toEqual([
+    { org_identifier: '583464508', operation: 'REPLACE', preferences: [{ event_type: LS, channels: ['WEBHOOK'] }] },
+    { org_identifier: '1170024401', operation: 'RESET', reset_events: [LS] },
+  ]);
+
+  const bad = info.outputPath('bad.json');
+  fs.writeFileSync(bad, '{"format":"ts-channels-panel/preferences","version":1,"orgs":"many"}');
+  await page.getByLabel('Import preferences…').setInputFiles(bad);
+  await expect(page.getByRole('alert').first()).toContainText('The preference set is damaged');
+});

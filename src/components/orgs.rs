@@ -151,11 +151,19 @@ struct Selection(RwSignal<BTreeSet<String>>);
 
 /// Select all matching Orgs, and apply one override or one reset to the selection.
 #[component]
-fn BulkBar(sel: Selection, matching_count: Signal<usize>, select_matching: Callback<()>) -> impl IntoView {
+fn BulkBar(
+    sel: Selection,
+    matching_count: Signal<usize>,
+    select_matching: Callback<()>,
+) -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let session = expect_context::<Session>();
     let channels = RwSignal::new(Vec::<String>::new());
-    let can_edit = move || session.connection.with(|c| c.as_ref().is_some_and(|c| c.access.orgs));
+    let can_edit = move || {
+        session
+            .connection
+            .with(|c| c.as_ref().is_some_and(|c| c.access.orgs))
+    };
     let count = move || sel.0.with(BTreeSet::len);
     let apply = move |setting: OrgSetting| {
         let ids = sel.0.get_untracked();
@@ -245,14 +253,17 @@ pub fn OrgsTable() -> impl IntoView {
         ws.snapshot.with(|s| {
             if let Some(s) = s {
                 let known: BTreeSet<&str> = s.orgs.iter().map(|o| o.id.as_str()).collect();
-                sel.0.update(|set| set.retain(|id| known.contains(id.as_str())));
+                sel.0
+                    .update(|set| set.retain(|id| known.contains(id.as_str())));
             }
         })
     });
     let select_matching = move |_| {
         let ids: BTreeSet<String> = ws.snapshot.with_untracked(|s| {
             s.as_ref()
-                .map(|s| matching.with_untracked(|m| m.iter().map(|&i| s.orgs[i].id.clone()).collect()))
+                .map(|s| {
+                    matching.with_untracked(|m| m.iter().map(|&i| s.orgs[i].id.clone()).collect())
+                })
                 .unwrap_or_default()
         });
         sel.0.update(|set| set.extend(ids));

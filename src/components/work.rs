@@ -1,4 +1,5 @@
 use crate::model::conflict::keep_theirs;
+use crate::model::prefset::{self, PrefSet};
 use crate::model::workfile::WorkFile;
 use crate::state::{storage, Workspace};
 use leptos::prelude::*;
@@ -114,12 +115,54 @@ pub fn WorkTools() -> impl IntoView {
             }));
         });
     };
+    let export_set = move |_| {
+        let host = ws.host.get_untracked().unwrap_or_default();
+        let Some(snap) = ws.snapshot.get_untracked() else {
+            return;
+        };
+        let set = prefset::export(&snap, &host, storage::now_ms());
+        let ok = download("thoughtspot-channel-preferences.json", &set.to_json()).is_some();
+        message.set(Some(if ok {
+            Ok(format!(
+                "Exported the preferences of {} Org(s) and the cluster default.",
+                set.orgs.len()
+            ))
+        } else {
+            Err("The browser refused the download.".into())
+        }));
+    };
+    let import_set = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        leptos::task::spawn_local(async move {
+            let result = read_file(input.clone())
+                .await
+                .and_then(|t| PrefSet::parse(&t));
+            input.set_value("");
+            message.set(Some(result.map(|set| {
+                let mut done = prefset::Imported::default();
+                ws.edit(|d, s| done = prefset::import(&set, s, d));
+                let mut text = format!(
+                    "Imported the preference set as draft changes: {} Org(s) matched by name; review them before saving.",
+                    done.matched
+                );
+                if !done.unmatched.is_empty() {
+                    text.push_str(&format!(" Not found here: {}.", done.unmatched.join(", ")));
+                }
+                text
+            })));
+        });
+    };
     view! {
         <div class="work-tools">
             <button type="button" on:click=export>"Export work (JSON)"</button>
             <label class="file-button">
                 "Import work…"
                 <input type="file" accept="application/json,.json" class="sr-only" on:change=import />
+            </label>
+            <button type="button" on:click=export_set>"Export preferences (JSON)"</button>
+            <label class="file-button">
+                "Import preferences…"
+                <input type="file" accept="application/json,.json" class="sr-only" on:change=import_set />
             </label>
             {move || message.get().map(|m| match m {
                 Ok(t) => view! { <span class="ok-text" role="status">{t}</span> }.into_any(),

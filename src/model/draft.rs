@@ -78,7 +78,13 @@ impl Draft {
     }
 
     /// One setting for many Orgs (a bulk edit), each against its Snapshot value.
-    pub fn set_orgs(&mut self, snap: &Snapshot, ids: &std::collections::BTreeSet<String>, event: &str, setting: &OrgSetting) {
+    pub fn set_orgs(
+        &mut self,
+        snap: &Snapshot,
+        ids: &std::collections::BTreeSet<String>,
+        event: &str,
+        setting: &OrgSetting,
+    ) {
         for o in snap.orgs.iter().filter(|o| ids.contains(&o.id)) {
             self.set_org_over(o.setting(event), &o.id, event, setting.clone());
         }
@@ -604,14 +610,26 @@ mod tests {
     fn a_bulk_edit_changes_each_selected_org_against_its_own_value() {
         let snap = demo();
         let mut d = Draft::default();
-        let ids = ["0", "11", "12", "999"].iter().map(|s| s.to_string()).collect();
+        let ids = ["0", "11", "12", "999"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         d.set_orgs(&snap, &ids, LS, &OrgSetting::Override(s(&["EMAIL"])));
         // Finance already had EMAIL: no change; the unknown id is ignored.
         assert_eq!(d.orgs.keys().collect::<Vec<_>>(), ["0", "12"]);
         d.set_orgs(&snap, &ids, LS, &OrgSetting::Inherit);
         let body = body(&snap, &d);
-        let sent: Vec<&str> = body["org_preferences"].as_array().unwrap().iter().map(|o| o["org_identifier"].as_str().unwrap()).collect();
-        assert_eq!(sent, ["11", "12"], "Primary already inherits; Finance and Legal reset");
+        let sent: Vec<&str> = body["org_preferences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["org_identifier"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            sent,
+            ["11", "12"],
+            "Primary already inherits; Finance and Legal reset"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod conflict;
 pub mod draft;
 pub mod host;
 pub mod prefs;
+pub mod prefset;
 pub mod table;
 pub mod webhook;
 pub mod workfile;

@@ -1,0 +1,225 @@
+//! The preference set as a portable document: what the server holds (the
+//! cluster default and every Org's overrides, Orgs by name and id), for export,
+//! and the Draft that importing one (from this or another cluster) makes.
+
+use super::draft::Draft;
+use super::prefs::{ClusterSetting, OrgSetting, Prefs, Snapshot};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+pub const FORMAT: &str = "ts-channels-panel/preferences";
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetOrg {
+    pub id: String,
+    pub name: String,
+    /// The Org's overrides; empty when it inherits.
+    pub preferences: Prefs,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrefSet {
+    pub format: String,
+    pub version: u32,
+    pub host: String,
+    pub exported_at_ms: f64,
+    /// The cluster defaults (`{}`: never set); `null` when not readable.
+    pub cluster: Option<Prefs>,
+    pub orgs: Vec<SetOrg>,
+}
+
+pub fn export(snap: &Snapshot, host: &str, now_ms: f64) -> PrefSet {
+    PrefSet {
+        format: FORMAT.into(),
+        version: VERSION,
+        host: host.into(),
+        exported_at_ms: now_ms,
+        cluster: snap.cluster.clone(),
+        orgs: snap
+            .orgs
+            .iter()
+            .map(|o| SetOrg {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                preferences: o.prefs.clone(),
+            })
+            .collect(),
+    }
+}
+
+impl PrefSet {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a document, with a message that names the problem.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            version: Option<u64>,
+        }
+        let h: Header =
+            serde_json::from_str(text).map_err(|e| format!("The file is not JSON ({e})."))?;
+        match h.format.as_deref() {
+            Some(FORMAT) => {}
+            Some(other) => {
+                return Err(format!(
+                    "The file is a {other:?} document, not a preference set."
+                ))
+            }
+            None => return Err("The file is not a preference set (it has no \"format\").".into()),
+        }
+        match h.version {
+            Some(v) if v == u64::from(VERSION) => {}
+            Some(v) => {
+                return Err(format!(
+                    "The preference set is version {v}; this panel reads version {VERSION}."
+                ))
+            }
+            None => return Err("The preference set has no version.".into()),
+        }
+        serde_json::from_str(text).map_err(|e| format!("The preference set is damaged: {e}."))
+    }
+}
+
+/// What an import did.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Imported {
+    /// Orgs of the file found here, by name.
+    pub matched: usize,
+    /// Names in the file with no Org of that name here.
+    pub unmatched: Vec<String>,
+}
+
+/// Puts a preference set into the Draft: the cluster default when the file has
+/// one, and for every Org matched by name (exactly, else ignoring case) each
+/// event type the file or this cluster has, as in the file (absent: inherit).
+/// Orgs of this cluster that the file does not name are left alone.
+pub fn import(set: &PrefSet, snap: &Snapshot, draft: &mut Draft) -> Imported {
+    let mut out = Imported::default();
+    if let Some(c) = &set.cluster {
+        for (event, channels) in c {
+            let current = snap.cluster_setting(event);
+            if current.is_some_and(|s| !s.same(&ClusterSetting::Set(channels.clone()))) {
+                draft.set_cluster(snap, event, channels.clone());
+            }
+        }
+    }
+    for o in &set.orgs {
+        let found = snap.orgs.iter().find(|x| x.name == o.name).or_else(|| {
+            let lower = o.name.to_lowercase();
+            snap.orgs.iter().find(|x| x.name.to_lowercase() == lower)
+        });
+        let Some(here) = found else {
+            out.unmatched.push(o.name.clone());
+            continue;
+        };
+        out.matched += 1;
+        let events: BTreeSet<&String> = o.preferences.keys().chain(here.prefs.keys()).collect();
+        for event in events {
+            let setting = match o.preferences.get(event) {
+                Some(c) => OrgSetting::Override(c.clone()),
+                None => OrgSetting::Inherit,
+            };
+            draft.set_org(snap, &here.id, event, setting);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::wire::SearchResponse;
+    use crate::model::draft::{diff, plan};
+    use crate::model::prefs::LIVEBOARD_SCHEDULE as LS;
+    use serde_json::json;
+
+    fn snap(v: serde_json::Value) -> Snapshot {
+        let r: SearchResponse = serde_json::from_value(v).unwrap();
+        Snapshot::from_wire(r, None, true)
+    }
+
+    fn here() -> Snapshot {
+        snap(json!({"cluster_preferences": [], "org_preferences": [
+            {"org": {"id": "1", "name": "Finance"}, "preferences": [{"event_type": LS, "channels": ["EMAIL"]}]},
+            {"org": {"id": "2", "name": "Legal"}, "preferences": [{"event_type": LS, "channels": []}]},
+            {"org": {"id": "3", "name": "Ops"}, "preferences": []}
+        ]}))
+    }
+
+    #[test]
+    fn export_round_trips_with_names_ids_and_the_three_states() {
+        let s = here();
+        let set = export(&s, "https://a.example", 5.0);
+        let back = PrefSet::parse(&set.to_json()).unwrap();
+        assert_eq!(back, set);
+        assert_eq!(back.cluster, Some(Prefs::new()), "never set");
+        assert_eq!(back.orgs[1].name, "Legal");
+        assert_eq!(
+            back.orgs[1].preferences[LS],
+            Vec::<String>::new(),
+            "all off"
+        );
+        assert!(back.orgs[2].preferences.is_empty(), "inherits");
+    }
+
+    #[test]
+    fn import_from_another_cluster_matches_by_name_and_lists_the_rest() {
+        let other = snap(
+            json!({"cluster_preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}], "org_preferences": [
+                {"org": {"id": "901", "name": "FINANCE"}, "preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}]},
+                {"org": {"id": "902", "name": "Legal"}, "preferences": []},
+                {"org": {"id": "903", "name": "Ops"}, "preferences": []},
+                {"org": {"id": "904", "name": "Nowhere"}, "preferences": []}
+            ]}),
+        );
+        let set = export(&other, "https://b.example", 1.0);
+        let s = here();
+        let mut d = Draft::default();
+        let r = import(&set, &s, &mut d);
+        assert_eq!(
+            r,
+            Imported {
+                matched: 3,
+                unmatched: vec!["Nowhere".into()]
+            }
+        );
+        let body = serde_json::to_value(plan(&s, &diff(&s, &d))).unwrap();
+        assert_eq!(
+            body,
+            json!({
+                "cluster_preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}],
+                "org_preferences": [
+                    {"org_identifier": "1", "operation": "REPLACE", "preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}]},
+                    {"org_identifier": "2", "operation": "RESET", "reset_events": [LS]}
+                ]
+            }),
+            "Ops already inherits: nothing to send for it"
+        );
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong() {
+        assert!(PrefSet::parse("[")
+            .unwrap_err()
+            .starts_with("The file is not JSON"));
+        assert!(
+            PrefSet::parse(r#"{"format":"ts-channels-panel/work","version":1}"#)
+                .unwrap_err()
+                .contains("not a preference set")
+        );
+        assert!(
+            PrefSet::parse(r#"{"format":"ts-channels-panel/preferences","version":2}"#)
+                .unwrap_err()
+                .contains("version 2")
+        );
+        assert!(PrefSet::parse(
+            r#"{"format":"ts-channels-panel/preferences","version":1,"orgs":3}"#
+        )
+        .unwrap_err()
+        .starts_with("The preference set is damaged"));
+    }
+}
