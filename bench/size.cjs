@@ -7,11 +7,11 @@ const path = require('path');
 const zlib = require('zlib');
 
 // The goal is 120 KB; the build is not there yet (see the README). The ceiling
-// stops it from growing unnoticed: it moves only with a new screen, by that
-// screen's measured cost, written down in the README (preferences screen
-// 224 KB; webhooks screen +50 KB).
+// stops it from growing unnoticed (say, a dependency pulling in a large crate):
+// it moves only with a feature, by that feature's measured cost, written down
+// in the README's size table.
 const GOAL = 120_000;
-const CEILING = 285_000;
+const CEILING = 300_000;
 
 const dist = path.resolve(__dirname, '..', 'dist');
 let total = 0;
