@@ -78,14 +78,14 @@ test('a failing receiver shows the failed step, and an old server hides test and
 test('the warning appears and disappears as the channel and the webhook change', async ({ page, request }) => {
   await connectWithToken(page);
   const eng = row(page, 'Engineering').locator('td.webhook');
-  await expect(eng).toContainText('WEBHOOK is on but this Org has no webhook');
-  await expect(row(page, 'Finance').locator('td.webhook')).toContainText('This Org has a webhook but WEBHOOK is off');
+  await expect(eng).toContainText('WEBHOOK on, no webhook');
+  await expect(row(page, 'Finance').locator('td.webhook')).toContainText('Webhook unused');
   await expect(row(page, 'Marketing').locator('td.webhook')).not.toContainText('⚠');
 
   // One click: channel off for Engineering, on for Finance.
-  await eng.getByRole('button', { name: 'Turn WEBHOOK off' }).click();
+  await eng.getByRole('button', { name: 'Turn WEBHOOK off for Engineering' }).click();
   await expect(eng).not.toContainText('⚠');
-  await row(page, 'Finance').locator('td.webhook').getByRole('button', { name: 'Turn WEBHOOK on' }).click();
+  await row(page, 'Finance').locator('td.webhook').getByRole('button', { name: 'Turn WEBHOOK on for Finance' }).click();
   await expect(row(page, 'Finance').locator('td.webhook')).not.toContainText('⚠');
   await expect(page.getByTestId('changes').locator('li')).toHaveCount(2);
 
@@ -95,7 +95,7 @@ test('the warning appears and disappears as the channel and the webhook change',
   await expect(page.getByTestId('webhook-warnings')).toContainText('Primary');
 
   // Sales EMEA: create its webhook from the table; the form explains the Org scope.
-  await row(page, 'Sales EMEA').locator('td.webhook').getByRole('button', { name: 'Create webhook…' }).click();
+  await row(page, 'Sales EMEA').locator('td.webhook').getByRole('button', { name: 'Create webhook for Sales EMEA' }).click();
   await expect(page.getByText('To create one for Sales EMEA (id 2100019165), disconnect and sign in with Org id 2100019165 (your draft is kept).')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
@@ -110,9 +110,8 @@ test('the warning appears and disappears as the channel and the webhook change',
   expect(made.status()).toBe(200);
   await page.getByRole('button', { name: 'Channel preferences' }).click();
   await page.getByTestId('reload').click();
-  await expect(row(page, 'Engineering').locator('td.webhook')).toContainText('Has webhook');
   // The draft turns WEBHOOK off for Engineering, which now has a webhook: the reverse warning.
-  await expect(row(page, 'Engineering').locator('td.webhook')).toContainText('This Org has a webhook but WEBHOOK is off');
+  await expect(row(page, 'Engineering').locator('td.webhook')).toContainText('Webhook unused');
 });
 
 test('an Org goes from email to a working webhook without leaving the panel', async ({ page, request }) => {
@@ -137,7 +136,7 @@ test('an Org goes from email to a working webhook without leaving the panel', as
 
   await page.getByRole('button', { name: 'Channel preferences' }).click();
   const support = row(page, 'Support');
-  await expect(support.locator('td.webhook')).toContainText('This Org has a webhook but WEBHOOK is off');
+  await expect(support.locator('td.webhook')).toContainText('Webhook unused');
   await page.getByLabel('Mode for Support').selectOption('override');
   await page.getByLabel('WEBHOOK for Support').check();
   await page.getByLabel('EMAIL for Support').uncheck();

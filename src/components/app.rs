@@ -5,6 +5,7 @@ use crate::components::{
     error_note::ErrorNote,
     orgs::OrgsTable,
     review::Review,
+    toasts::{ToastRegion, Toasts},
     webhooks::WebhooksScreen,
     work::{Conflicts, RestoreBanner, WorkTools},
 };
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     provide_context(ws);
     provide_context(nav);
+    provide_context(Toasts::new());
 
     let load = Action::new_local(move |_: &()| {
         let conn = session.connection.get_untracked();
@@ -141,6 +143,7 @@ pub fn App() -> impl IntoView {
             <h1>"Communication channels"</h1>
             <p class="muted">"Which channels receive Liveboard schedules, cluster-wide and per Org."</p>
         </header>
+        <ToastRegion />
         <main>
             <Show when=connected fallback=move || view! {
                 <Show when=move || !resuming.get() fallback=|| view! {

@@ -37,10 +37,10 @@ fn webhook_cell(ws: Workspace, nav: Nav, r: &Row, can_edit: bool) -> impl IntoVi
         let c = toggled(&eff, WEBHOOK, on);
         ws.edit(|d, s| d.set_org(s, &id, LS, OrgSetting::Override(c)));
     };
-    let label = match r.webhook {
-        Some(true) => "Has webhook",
-        Some(false) => "No webhook",
-        None => "",
+    let label = match (r.webhook, found) {
+        (_, Some(_)) | (None, _) => "",
+        (Some(true), None) => "Has webhook",
+        (Some(false), None) => "No webhook",
     };
     view! {
         <span class="muted">{label}</span>
@@ -48,16 +48,19 @@ fn webhook_cell(ws: Workspace, nav: Nav, r: &Row, can_edit: bool) -> impl IntoVi
             let (set, name) = (set.clone(), name.clone());
             let id = r.id.clone();
             view! {
-                <span class="warn-text" role="note">"⚠ " {m.describe()}</span>
+                <span class="warn-text" role="note" title=m.describe()>"⚠ " {m.short()}
+                    <span class="sr-only">{format!(": {}", m.describe())}</span>
+                </span>
                 {(can_edit && m == Mismatch::NoWebhook).then(|| {
-                    let set = set.clone();
+                    let (set, name) = (set.clone(), name.clone());
                     view! {
-                        <button type="button" on:click=move |_| set(false)>"Turn WEBHOOK off"</button>
-                        <button type="button" on:click=move |_| nav.create_webhook_for(&id, &name)>"Create webhook…"</button>
+                        <button type="button" aria-label=format!("Turn WEBHOOK off for {name}") on:click=move |_| set(false)>"Turn WEBHOOK off"</button>
+                        <button type="button" aria-label=format!("Create webhook for {name}")
+                            on:click={let name = name.clone(); move |_| nav.create_webhook_for(&id, &name)}>"Create webhook"</button>
                     }
                 })}
                 {(can_edit && m == Mismatch::Unused).then(|| view! {
-                    <button type="button" on:click=move |_| set(true)>"Turn WEBHOOK on"</button>
+                    <button type="button" aria-label=format!("Turn WEBHOOK on for {name}") on:click=move |_| set(true)>"Turn WEBHOOK on"</button>
                 })}
             }
         })}

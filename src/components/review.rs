@@ -1,5 +1,6 @@
 use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
+use crate::components::toasts::Toasts;
 use crate::model::conflict::detect;
 use crate::model::draft::{apply, curl, diff, plan, pretty, verify, Change};
 use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
@@ -83,7 +84,14 @@ fn origin_of(base: &str) -> String {
 pub fn Review() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let session = expect_context::<Session>();
-    let save = Action::new_local(move |_: &()| save(session, ws));
+    let toasts = expect_context::<Toasts>();
+    let save = Action::new_local(move |_: &()| async move {
+        let r = save(session, ws).await;
+        if let Ok(Outcome::Saved) = r {
+            toasts.push("Saved: one configure call sent and checked.");
+        }
+        r
+    });
     let include_token = RwSignal::new(false);
     let curl_text = RwSignal::new(None::<String>);
     let request = Memo::new(move |_| {
@@ -115,6 +123,7 @@ pub fn Review() -> impl IntoView {
             let _ = w.navigator().clipboard().write_text(&text);
         }
         curl_text.set(Some(text));
+        toasts.push("curl command copied.");
     };
     let count = move || ws.changes.with(Vec::len);
     // Orgs whose channels and webhooks will disagree once the Draft is saved.
@@ -180,10 +189,10 @@ pub fn Review() -> impl IntoView {
                 })}
                 <details open>
                     <summary>"The request Save sends (one configure call)"</summary>
-                    <pre class="json" data-testid="request-body">{move || pretty(&request.get())}</pre>
+                    <pre class="json" data-testid="request-body" tabindex="0" aria-label="configure request body">{move || pretty(&request.get())}</pre>
                 </details>
                 <div class="actions">
-                    <button type="button" class="primary"
+                    <button type="button" class="primary" aria-busy=move || save.pending().get().to_string()
                         disabled=move || save.pending().get() || ws.conflicts.with(|c| !c.is_empty())
                         on:click=move |_| { save.dispatch(()); }>
                         {move || if save.pending().get() { "Saving…" } else { "Save" }}
@@ -197,7 +206,7 @@ pub fn Review() -> impl IntoView {
                     </label>
                 </div>
                 {move || curl_text.get().map(|t| view! {
-                    <pre class="json" aria-label="curl command" data-testid="curl">{t}</pre>
+                    <pre class="json" aria-label="curl command" data-testid="curl" tabindex="0">{t}</pre>
                 })}
             </Show>
             {move || save.value().get().map(|r| match r {

@@ -1,6 +1,8 @@
 use crate::api::webhook_wire::{History, Validation, Webhook};
 use crate::api::{ApiError, Client};
+use crate::components::dialog::dialog_keys;
 use crate::components::error_note::ErrorNote;
+use crate::components::toasts::Toasts;
 use crate::model::webhook::{
     create_body, update_body, validate, validate_edit, AuthKind, WebhookForm,
 };
@@ -235,6 +237,7 @@ pub fn WebhooksScreen() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
     let nav = expect_context::<Nav>();
+    let toasts = expect_context::<Toasts>();
     let org = RwSignal::new(String::new());
     let sort = RwSignal::new("CREATED".to_string());
     let order = RwSignal::new("DESC".to_string());
@@ -326,7 +329,10 @@ pub fn WebhooksScreen() -> impl IntoView {
             for f in &r.failed_webhooks {
                 text.push_str(&format!(" {} could not be deleted: {}.", f.name, f.error));
             }
-            note.set(Some(text));
+            if r.failed_count > 0 {
+                note.set(Some(text.clone()));
+            }
+            toasts.push(text);
             panel.set(Panel::None);
             refresh_webhook_orgs(session, ws).await;
             list.dispatch(());
@@ -334,7 +340,8 @@ pub fn WebhooksScreen() -> impl IntoView {
         }
     });
     let done = Callback::new(move |name: String| {
-        note.set(Some(format!("Saved webhook {name:?}.")));
+        toasts.push(format!("Saved webhook {name:?}."));
+        note.set(None);
         nav.create_for.set(None);
         panel.set(Panel::None);
         list.dispatch(());
@@ -493,14 +500,22 @@ pub fn WebhooksScreen() -> impl IntoView {
             }.into_any(),
             Panel::ConfirmDelete(w) => {
                 let name = w.name.clone();
+                let cancel_ref = NodeRef::<leptos::html::Button>::new();
+                Effect::new(move |_| {
+                    if let Some(b) = cancel_ref.get() {
+                        let _ = b.focus();
+                    }
+                });
                 view! {
-                    <section class="card confirm" role="alertdialog" aria-labelledby="wh-del-title">
+                    <div class="backdrop"></div>
+                    <section class="card confirm" role="alertdialog" aria-modal="true" aria-labelledby="wh-del-title"
+                        on:keydown=move |ev| dialog_keys(&ev, || panel.set(Panel::None))>
                         <h2 id="wh-del-title">{format!("Delete webhook {name:?}?")}</h2>
                         <p>"Schedules of its Org that use the WEBHOOK channel will fail until another webhook exists."</p>
                         <button type="button" class="danger" disabled=move || delete.pending().get()
                             on:click=move |_| { delete.dispatch(w.clone()); }>"Delete"</button>
                         " "
-                        <button type="button" on:click=move |_| panel.set(Panel::None)>"Cancel"</button>
+                        <button type="button" node_ref=cancel_ref on:click=move |_| panel.set(Panel::None)>"Cancel"</button>
                         {move || delete.value().get().and_then(Result::err).map(|e| view! { <ErrorNote error=e /> })}
                     </section>
                 }.into_any()

@@ -407,6 +407,14 @@ pub enum Mismatch {
 }
 
 impl Mismatch {
+    /// A few words for a table cell.
+    pub fn short(self) -> &'static str {
+        match self {
+            Mismatch::NoWebhook => "WEBHOOK on, no webhook",
+            Mismatch::Unused => "Webhook unused",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Mismatch::NoWebhook => "WEBHOOK is on but this Org has no webhook: schedules will fail",

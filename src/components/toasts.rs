@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Short-lived notes of what just happened (saved, copied, deleted).
+#[derive(Clone, Copy)]
+pub struct Toasts(RwSignal<Vec<(u64, String)>>);
+
+impl Toasts {
+    pub fn new() -> Self {
+        Toasts(RwSignal::new(Vec::new()))
+    }
+
+    /// Shows `text` for six seconds.
+    pub fn push(&self, text: impl Into<String>) {
+        let list = self.0;
+        let id = list.with_untracked(|l| l.last().map_or(0, |(i, _)| i + 1));
+        list.update(|l| l.push((id, text.into())));
+        set_timeout(
+            move || list.update(|l| l.retain(|(i, _)| *i != id)),
+            Duration::from_secs(6),
+        );
+    }
+}
+
+impl Default for Toasts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[component]
+pub fn ToastRegion() -> impl IntoView {
+    let toasts = expect_context::<Toasts>();
+    view! {
+        <div class="toasts" role="log" aria-live="polite" aria-label="Notifications">
+            {move || toasts.0.get().into_iter().map(|(_, t)| view! { <div class="toast">{t}</div> }).collect_view()}
+        </div>
+    }
+}
