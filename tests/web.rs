@@ -204,7 +204,7 @@ async fn org_rows_show_mode_override_and_effective_channels() {
         .unwrap()
         .unchecked_into();
     assert_eq!(mode.value(), "inherit");
-    assert!(input(&inheriting, "input[type=checkbox]").disabled());
+    assert!(input(&inheriting, "input[aria-label='EMAIL for Inheriting']").disabled());
     assert_eq!(cell_text(&inheriting), "WEBHOOK (default)");
 
     let both = row(&root, "2");

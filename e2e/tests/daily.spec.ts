@@ -11,7 +11,7 @@ test('bulk: select all matching, override them, reset others, one configure call
   await page.getByLabel('Filter', { exact: true }).fill('sales');
   await page.getByRole('button', { name: 'Select all 2 matching' }).click();
   await expect(page.getByText('2 selected:')).toBeVisible();
-  await page.getByLabel('WEBHOOK for the selected Orgs').check();
+  await page.getByLabel('WEBHOOK for the selected Orgs', { exact: true }).check();
   await page.getByRole('button', { name: 'Override selected' }).click();
   await page.getByRole('button', { name: 'Clear selection' }).click();
   await page.getByLabel('Filter', { exact: true }).fill('');

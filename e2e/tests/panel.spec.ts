@@ -15,10 +15,10 @@ async function makeEdits(page: Page) {
   await cluster.getByLabel('EMAIL').check();
   await cluster.getByLabel('WEBHOOK').check();
   await page.getByLabel('Mode for Primary').selectOption('override');
-  await page.getByLabel('EMAIL for Primary').uncheck();
-  await page.getByLabel('WEBHOOK for Primary').check();
-  await page.getByLabel('EMAIL for Sales EMEA').uncheck();
-  await page.getByLabel('WEBHOOK for Sales EMEA').uncheck();
+  await page.getByLabel('EMAIL for Primary', { exact: true }).uncheck();
+  await page.getByLabel('WEBHOOK for Primary', { exact: true }).check();
+  await page.getByLabel('EMAIL for Sales EMEA', { exact: true }).uncheck();
+  await page.getByLabel('WEBHOOK for Sales EMEA', { exact: true }).uncheck();
   await page.getByLabel('Mode for Finance').selectOption('inherit');
 }
 
@@ -74,9 +74,9 @@ test('edit, review the exact request, save in one configure call, and see it con
 
 test('undo and edits back to the server value leave nothing to send', async ({ page }) => {
   await connectWithToken(page);
-  await page.getByLabel('WEBHOOK for Finance').check();
+  await page.getByLabel('WEBHOOK for Finance', { exact: true }).check();
   await expect(page.getByTestId('changes').locator('li')).toHaveCount(1);
-  await page.getByLabel('WEBHOOK for Finance').uncheck();
+  await page.getByLabel('WEBHOOK for Finance', { exact: true }).uncheck();
   await expect(page.getByRole('heading', { name: /Review/ })).toHaveText('Review (no pending changes)');
   await page.getByLabel('Mode for Legal').selectOption('inherit');
   await row(page, 'Legal').getByRole('button', { name: 'Undo' }).click();

@@ -14,7 +14,7 @@ test.describe('conflicts', () => {
   for (const choice of ['Apply mine', 'Keep theirs'] as const) {
     test(`a change behind the panel's back stops the save; ${choice}`, async ({ page, request }) => {
       await connectWithToken(page);
-      await page.getByLabel('WEBHOOK for Finance').check(); // Finance: EMAIL → EMAIL, WEBHOOK
+      await page.getByLabel('WEBHOOK for Finance', { exact: true }).check(); // Finance: EMAIL → EMAIL, WEBHOOK
       await page.getByLabel('Mode for Primary').selectOption('override');
       await expect(changes(page)).toHaveCount(2);
       // Another admin turns Finance off and changes Marketing, which the draft does not touch.
@@ -108,7 +108,7 @@ test('without opting in, nothing keeps the token across a reload', async ({ page
 test('export the work as a file, and import it back', async ({ page }, info) => {
   await connectWithToken(page);
   await page.getByLabel('Mode for Engineering').selectOption('inherit');
-  await page.getByLabel('EMAIL for HR').uncheck();
+  await page.getByLabel('EMAIL for HR', { exact: true }).uncheck();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export work (JSON)' }).click(),

@@ -20,7 +20,7 @@ test('10,000 Orgs: pages, filter and draft stay correct, and a save sends only t
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByText('Page 2 of 201')).toBeVisible();
   const second = await page.locator('.org-table tbody tr td.name').nth(3).innerText();
-  await page.getByLabel(`EMAIL for ${second}`).click();
+  await page.getByLabel(`EMAIL for ${second}`, { exact: true }).click();
   await page.getByLabel('Filter', { exact: true }).fill('generated org 09999');
   await expect(page.getByTestId('org-count')).toHaveText('1 of 10015 Orgs');
   await page.getByLabel('Mode for Generated Org 09999').selectOption('inherit');

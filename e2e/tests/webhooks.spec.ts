@@ -138,8 +138,8 @@ test('an Org goes from email to a working webhook without leaving the panel', as
   const support = row(page, 'Support');
   await expect(support.locator('td.webhook')).toContainText('Webhook unused');
   await page.getByLabel('Mode for Support').selectOption('override');
-  await page.getByLabel('WEBHOOK for Support').check();
-  await page.getByLabel('EMAIL for Support').uncheck();
+  await page.getByLabel('WEBHOOK for Support', { exact: true }).check();
+  await page.getByLabel('EMAIL for Support', { exact: true }).uncheck();
   await expect(support.locator('td.webhook')).not.toContainText('⚠');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('1 of 1');
