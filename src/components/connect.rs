@@ -81,6 +81,9 @@ pub fn adopt(session: Session, ws: Workspace, connection: Connection, remember: 
             token: connection.client.token().to_string(),
             timeout_ms: connection.client.timeout_ms,
         });
+    } else {
+        // An earlier remembered token must not outlive a session that was not.
+        storage::forget();
     }
     ws.open_host(&connection.client.base);
     session.connection.set(Some(connection));
