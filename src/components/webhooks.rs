@@ -57,8 +57,10 @@ enum Panel {
     None,
     Create,
     Edit(Webhook),
-    Test(Result<Validation, ApiError>),
-    History(String, Result<History, ApiError>),
+    Test(Validation),
+    History(String, History),
+    /// A test event or history request that failed.
+    Failed(ApiError),
     ConfirmDelete(Webhook),
 }
 
@@ -292,32 +294,33 @@ pub fn WebhooksScreen() -> impl IntoView {
             _ => format!("Created in the Org your session is scoped to: {cname} (id {cid})."),
         }
     };
+    // Test event and history exist from 26.4.0.cl: a 404 hides both instead of showing an error.
+    let show = move |r: Result<Panel, ApiError>| match r {
+        Err(e) if e.status() == Some(404) => legacy.set(true),
+        Err(e) => panel.set(Panel::Failed(e)),
+        Ok(p) => panel.set(p),
+    };
     let test = Action::new_local(move |id: &String| {
         let id = id.clone();
         async move {
-            let r = match client(session) {
-                Ok(c) => c.validate_webhook(&id).await,
+            let c = client(session);
+            show(match c {
+                Ok(c) => c.validate_webhook(&id).await.map(Panel::Test),
                 Err(e) => Err(e),
-            };
-            if r.as_ref().err().and_then(ApiError::status) == Some(404) {
-                legacy.set(true);
-                return;
-            }
-            panel.set(Panel::Test(r));
+            });
         }
     });
     let history = Action::new_local(move |(id, name): &(String, String)| {
         let (id, name) = (id.clone(), name.clone());
         async move {
-            let r = match client(session) {
-                Ok(c) => c.webhook_history(&id).await,
+            let c = client(session);
+            show(match c {
+                Ok(c) => c
+                    .webhook_history(&id)
+                    .await
+                    .map(|h| Panel::History(name, h)),
                 Err(e) => Err(e),
-            };
-            if r.as_ref().err().and_then(ApiError::status) == Some(404) {
-                legacy.set(true);
-                return;
-            }
-            panel.set(Panel::History(name, r));
+            });
         }
     });
     let delete = Action::new_local(move |w: &Webhook| {
@@ -447,12 +450,15 @@ pub fn WebhooksScreen() -> impl IntoView {
                 let n = w.org.as_ref().map(|o| format!("In Org {} (id {}).", o.name, o.id)).unwrap_or_default();
                 view! { <WebhookEditor original=Some(w) org_note=n on_done=done on_cancel=cancel /> }.into_any()
             }
-            Panel::Test(r) => view! {
+            Panel::Failed(e) => view! {
+                <section class="card">
+                    <ErrorNote error=e />
+                    <button type="button" on:click=move |_| panel.set(Panel::None)>"Close"</button>
+                </section>
+            }.into_any(),
+            Panel::Test(v) => view! {
                 <section class="card" aria-labelledby="wh-test-title">
                     <h2 id="wh-test-title">"Test event"</h2>
-                    {match r {
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                        Ok(v) => view! {
                             <p data-testid="test-result">
                                 <strong>{v.result_code.clone()}</strong> " — "
                                 {v.channel_name.clone().unwrap_or(v.channel_id.clone())} " (job " {v.job_id.clone()} ")"
@@ -469,18 +475,16 @@ pub fn WebhooksScreen() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
-                    }}
                     <button type="button" on:click=move |_| panel.set(Panel::None)>"Close"</button>
                 </section>
             }.into_any(),
-            Panel::History(name, r) => view! {
+            Panel::History(name, h) => view! {
                 <section class="card" aria-labelledby="wh-history-title">
                     <h2 id="wh-history-title">{format!("Delivery history: {name}")}</h2>
-                    {match r {
-                        Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-                        Ok(h) if h.jobs.is_empty() => view! { <p class="muted">"No deliveries recorded (logs are kept for 3 days)."</p> }.into_any(),
-                        Ok(h) => view! {
+                    {if h.jobs.is_empty() {
+                        view! { <p class="muted">"No deliveries recorded (logs are kept for 3 days)."</p> }.into_any()
+                    } else {
+                        view! {
                             <table class="org-table" data-testid="history">
                                 <thead><tr><th scope="col">"Status"</th><th scope="col">"Time"</th><th scope="col">"Tries"</th><th scope="col">"Message"</th><th scope="col">"Job"</th></tr></thead>
                                 <tbody>
@@ -493,7 +497,7 @@ pub fn WebhooksScreen() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        }.into_any(),
+                        }.into_any()
                     }}
                     <button type="button" on:click=move |_| panel.set(Panel::None)>"Close"</button>
                 </section>

@@ -55,32 +55,15 @@ impl PrefSet {
 
     /// Reads a document, with a message that names the problem.
     pub fn parse(text: &str) -> Result<Self, String> {
-        #[derive(Deserialize)]
-        struct Header {
-            format: Option<String>,
-            version: Option<u64>,
-        }
-        let h: Header =
-            serde_json::from_str(text).map_err(|e| format!("The file is not JSON ({e})."))?;
-        match h.format.as_deref() {
-            Some(FORMAT) => {}
-            Some(other) => {
-                return Err(format!(
-                    "The file is a {other:?} document, not a preference set."
-                ))
-            }
-            None => return Err("The file is not a preference set (it has no \"format\").".into()),
-        }
-        match h.version {
-            Some(v) if v == u64::from(VERSION) => {}
-            Some(v) => {
-                return Err(format!(
-                    "The preference set is version {v}; this panel reads version {VERSION}."
-                ))
-            }
-            None => return Err("The preference set has no version.".into()),
-        }
-        serde_json::from_str(text).map_err(|e| format!("The preference set is damaged: {e}."))
+        super::document::read(
+            text,
+            &super::document::Kind {
+                format: FORMAT,
+                version: VERSION,
+                what: "a preference set",
+                subject: "The preference set",
+            },
+        )
     }
 }
 

@@ -59,36 +59,15 @@ impl WorkFile {
 
     /// Reads a document, with a message that names the problem.
     pub fn parse(text: &str) -> Result<Self, String> {
-        #[derive(Deserialize)]
-        struct Header {
-            format: Option<String>,
-            version: Option<u64>,
-        }
-        let header: Header =
-            serde_json::from_str(text).map_err(|e| format!("The file is not JSON ({e})."))?;
-        match header.format.as_deref() {
-            Some(FORMAT) => {}
-            Some(other) => {
-                return Err(format!(
-                    "The file is a {other:?} document, not saved work of this panel."
-                ))
-            }
-            None => {
-                return Err(
-                    "The file is not saved work of this panel (it has no \"format\").".into(),
-                )
-            }
-        }
-        match header.version {
-            Some(v) if v == u64::from(VERSION) => {}
-            Some(v) => {
-                return Err(format!(
-                    "The file is version {v}; this panel reads version {VERSION}."
-                ))
-            }
-            None => return Err("The file has no version.".into()),
-        }
-        serde_json::from_str(text).map_err(|e| format!("The file is damaged: {e}."))
+        super::document::read(
+            text,
+            &super::document::Kind {
+                format: FORMAT,
+                version: VERSION,
+                what: "saved work of this panel",
+                subject: "The file",
+            },
+        )
     }
 }
 
