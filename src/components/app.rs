@@ -78,9 +78,8 @@ pub fn App() -> impl IntoView {
     provide_context(Toasts::new());
 
     let load = Action::new_local(move |_: &()| {
-        let conn = session.connection.get_untracked();
         async move {
-            let conn = conn.ok_or_else(|| ApiError::Invalid("Not connected.".into()))?;
+            let conn = session.current()?;
             let snap = fetch_snapshot(&conn.client, conn.access)
                 .await
                 .inspect_err(|e| session.note(e))?;

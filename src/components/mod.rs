@@ -11,3 +11,9 @@ pub mod review;
 pub mod toasts;
 pub mod webhooks;
 pub mod work;
+
+/// Milliseconds since the epoch as a date and time in the browser's locale.
+pub fn local_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&ms.into());
+    String::from(d.to_locale_string("default", &js_sys::Object::new()))
+}

@@ -194,10 +194,7 @@ fn BulkBar(
 
 /// Looks Orgs up on the server with the API's own Org filter and merges them in.
 async fn lookup(session: Session, ws: Workspace, ident: String) -> Result<usize, ApiError> {
-    let conn = session
-        .connection
-        .get_untracked()
-        .ok_or_else(|| ApiError::Invalid("Not connected.".into()))?;
+    let conn = session.current()?;
     let req = SearchRequest {
         cluster_preferences: None,
         org_preferences: Some(vec![OrgSearchCriteria {

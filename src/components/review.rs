@@ -23,10 +23,7 @@ enum Outcome {
 /// one configure call, reads the preferences back and checks each change. An
 /// error leaves the Draft as it was.
 async fn save(session: Session, ws: Workspace) -> Result<Outcome, ApiError> {
-    let conn = session
-        .connection
-        .get_untracked()
-        .ok_or_else(|| ApiError::Invalid("Not connected.".into()))?;
+    let conn = session.current()?;
     let base = ws
         .snapshot
         .get_untracked()

@@ -2,43 +2,32 @@ use crate::api::webhook_wire::{History, Validation, Webhook};
 use crate::api::{ApiError, Client};
 use crate::components::dialog::dialog_keys;
 use crate::components::error_note::ErrorNote;
+use crate::components::local_time as time;
 use crate::components::toasts::Toasts;
 use crate::model::webhook::{
     create_body, update_body, validate, validate_edit, AuthKind, WebhookForm,
 };
-use crate::state::{Nav, Session, Workspace};
+use crate::state::{webhook_org_ids, Nav, Session, Workspace};
 use leptos::prelude::*;
 use serde_json::json;
 
 const PAGE: i64 = 20;
 
 fn client(session: Session) -> Result<Client, ApiError> {
-    session
-        .connection
-        .get_untracked()
-        .map(|c| c.client)
-        .ok_or_else(|| ApiError::Invalid("Not connected.".into()))
+    session.current().map(|c| c.client)
 }
 
 /// Re-reads which Orgs have a webhook, for the warnings of the Orgs table.
 async fn refresh_webhook_orgs(session: Session, ws: Workspace) {
     let Ok(c) = client(session) else { return };
     if let Ok(list) = c.all_schedule_webhooks().await {
-        let ids = list
-            .iter()
-            .filter_map(|w| w.org.as_ref().map(|o| o.id.clone()))
-            .collect();
+        let ids = webhook_org_ids(&list);
         ws.snapshot.update(|s| {
             if let Some(s) = s {
                 s.webhook_orgs = Some(ids);
             }
         });
     }
-}
-
-fn time(ms: f64) -> String {
-    let d = js_sys::Date::new(&ms.into());
-    String::from(d.to_locale_string("default", &js_sys::Object::new()))
 }
 
 fn auth_label(w: &Webhook) -> &'static str {

@@ -1,14 +1,10 @@
+use crate::components::local_time as when;
 use crate::model::conflict::keep_theirs;
 use crate::model::prefset::{self, PrefSet};
 use crate::model::workfile::WorkFile;
 use crate::state::{storage, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-fn when(ms: f64) -> String {
-    let d = js_sys::Date::new(&ms.into());
-    String::from(d.to_locale_string("default", &js_sys::Object::new()))
-}
 
 /// Offers back a Draft kept from an earlier visit (a reload or a crash).
 #[component]
@@ -39,8 +35,14 @@ pub fn RestoreBanner() -> impl IntoView {
     }
 }
 
-/// Starts a download of `text` as `name`.
-fn download(name: &str, text: &str) -> Option<()> {
+/// Starts a download of `text` as `name`; on success, says `done`.
+fn download(name: &str, text: &str, done: String) -> Result<String, String> {
+    start_download(name, text)
+        .map(|()| done)
+        .ok_or_else(|| "The browser refused the download.".to_string())
+}
+
+fn start_download(name: &str, text: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json");
@@ -81,14 +83,11 @@ pub fn WorkTools() -> impl IntoView {
         };
         let file = WorkFile::new(&host, storage::now_ms(), snap, ws.draft.get_untracked());
         let n = file.draft.len();
-        let ok = download("thoughtspot-channels-work.json", &file.to_json()).is_some();
-        message.set(Some(if ok {
-            Ok(format!(
-                "Exported {n} pending change(s) with the preferences they were made against."
-            ))
-        } else {
-            Err("The browser refused the download.".into())
-        }));
+        message.set(Some(download(
+            "thoughtspot-channels-work.json",
+            &file.to_json(),
+            format!("Exported {n} pending change(s) with the preferences they were made against."),
+        )));
     };
     let import = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -121,15 +120,14 @@ pub fn WorkTools() -> impl IntoView {
             return;
         };
         let set = prefset::export(&snap, &host, storage::now_ms());
-        let ok = download("thoughtspot-channel-preferences.json", &set.to_json()).is_some();
-        message.set(Some(if ok {
-            Ok(format!(
+        message.set(Some(download(
+            "thoughtspot-channel-preferences.json",
+            &set.to_json(),
+            format!(
                 "Exported the preferences of {} Org(s) and the cluster default.",
                 set.orgs.len()
-            ))
-        } else {
-            Err("The browser refused the download.".into())
-        }));
+            ),
+        )));
     };
     let import_set = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);

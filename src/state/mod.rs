@@ -41,6 +41,13 @@ impl Session {
         self.expired.set(false);
     }
 
+    /// The live connection, or an error saying there is none.
+    pub fn current(&self) -> Result<Connection, ApiError> {
+        self.connection
+            .get_untracked()
+            .ok_or_else(|| ApiError::Invalid("Not connected.".into()))
+    }
+
     /// Notes an error; a 401 means the token must be replaced.
     pub fn note(&self, e: &ApiError) {
         if e.needs_new_token() {
@@ -53,6 +60,15 @@ impl Default for Session {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The Orgs that have one of these webhooks, by id.
+pub fn webhook_org_ids(
+    list: &[crate::api::webhook_wire::Webhook],
+) -> std::collections::BTreeSet<String> {
+    list.iter()
+        .filter_map(|w| w.org.as_ref().map(|o| o.id.clone()))
+        .collect()
 }
 
 /// Runs `f` only when `allowed`.
@@ -90,11 +106,7 @@ pub async fn fetch_snapshot(client: &Client, access: Access) -> Result<Snapshot,
     // Webhooks only feed the warnings: unreadable means "not known", except
     // for an expired token.
     let webhook_orgs = match hooks {
-        Some(Ok(list)) => Some(
-            list.iter()
-                .filter_map(|w| w.org.as_ref().map(|o| o.id.clone()))
-                .collect(),
-        ),
+        Some(Ok(list)) => Some(webhook_org_ids(&list)),
         Some(Err(e)) if e.needs_new_token() => return Err(e),
         _ => None,
     };
