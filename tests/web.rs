@@ -95,14 +95,18 @@ fn mount_panel(search: String, privileges: &'static [&'static str]) -> web_sys::
         }))
         .unwrap();
         let access = Access::from_privileges(privileges);
-        session.connection.set(Some(Connection {
-            client: Client::new(String::new(), "t".into()),
-            user,
-            access,
-        }));
+        session.adopt(
+            Connection {
+                client: Client::new(String::new(), "t".into()),
+                user,
+                access,
+                release: Default::default(),
+            },
+            false,
+        );
         let resp: SearchResponse = serde_json::from_str(&search).unwrap();
-        ws.snapshot
-            .set(Some(Snapshot::from_wire(resp, None, access.cluster)));
+        let cluster_read = resp.cluster_preferences.is_some();
+        ws.show(Snapshot::from_wire(resp, None, cluster_read));
         view! { <ClusterCard /> <OrgsTable /> }
     })
 }
@@ -268,9 +272,7 @@ fn set_input(root: &web_sys::HtmlElement, selector: &str, value: &str) {
         .unwrap();
 }
 
-fn mount_editor(
-    original: Option<ts_channels_panel::api::webhook_wire::Webhook>,
-) -> web_sys::HtmlElement {
+fn mount_editor(original: Option<ts_channels_panel::api::wire::Webhook>) -> web_sys::HtmlElement {
     use ts_channels_panel::components::webhooks::WebhookEditor;
     mount(move || {
         provide_context(Session::new());

@@ -3,6 +3,7 @@
 //! (`configureCommunicationChannelPreferences`, `searchCommunicationChannelPreferences`).
 //! No HTTP here: handlers in `http.rs` call these functions.
 
+use crate::access::Scope;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -141,28 +142,17 @@ pub struct OrgResponse {
 /// ThoughtSpot's error body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Refusal {
+    /// 400, code 10002.
     BadRequest(String),
+    /// 403 for a missing privilege, code 10023.
     Forbidden(String),
-}
-
-/// What the caller may do, from the privileges of the token's user.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rights {
-    /// ADMINISTRATION: cluster-level preferences.
-    pub cluster: bool,
-    /// ADMINISTRATION, DEVELOPER or APPLICATION_ADMINISTRATION: Org-level preferences.
-    pub orgs: bool,
+    /// 403 for an Org outside the token's scope, code 13090.
+    OutOfScope(String),
 }
 
 const UNKNOWN_ORG: &str = "org_identifier in org_preferences does not match a known org.";
 const RESET_NEEDS_EVENTS: &str = "RESET operation requires reset_events to be specified.";
 const REPLACE_NEEDS_PREFS: &str = "REPLACE operation requires preferences to be specified.";
-const CLUSTER_CONFIGURE_FORBIDDEN: &str =
-    "ADMINISTRATION privilege required to configure cluster-level communication channel preferences.";
-const CLUSTER_SEARCH_FORBIDDEN: &str =
-    "ADMINISTRATION privilege required to retrieve cluster-level communication channel preferences.";
-const ORG_FORBIDDEN: &str =
-    "ADMINISTRATION or DEVELOPER privilege required to manage communication channel preferences.";
 
 fn dedup(channels: &[Channel]) -> Vec<Channel> {
     let mut out: Vec<Channel> = Vec::with_capacity(channels.len());
@@ -204,16 +194,22 @@ impl Cluster {
     }
 
     /// Applies a configure request all-or-nothing: every entry is validated
-    /// before anything changes.
-    pub fn configure(&mut self, req: ConfigureRequest, rights: Rights) -> Result<(), Refusal> {
+    /// before anything changes. `cluster_refused` is the 403 message for a caller
+    /// who may not change the cluster default (checked after the Org scope).
+    pub fn configure(
+        &mut self,
+        req: ConfigureRequest,
+        scope: Scope,
+        cluster_refused: Option<String>,
+    ) -> Result<(), Refusal> {
+        if req.cluster_preferences.is_some() {
+            scope.check_cluster()?;
+            if let Some(m) = cluster_refused {
+                return Err(Refusal::Forbidden(m));
+            }
+        }
         let cluster = req.cluster_preferences.unwrap_or_default();
         let orgs = req.org_preferences.unwrap_or_default();
-        if !cluster.is_empty() && !rights.cluster {
-            return Err(Refusal::Forbidden(CLUSTER_CONFIGURE_FORBIDDEN.into()));
-        }
-        if !orgs.is_empty() && !rights.orgs {
-            return Err(Refusal::Forbidden(ORG_FORBIDDEN.into()));
-        }
         enum Step {
             Replace(usize, Vec<EventChannelConfig>),
             Reset(usize, Vec<EventType>),
@@ -223,6 +219,7 @@ impl Cluster {
             let idx = self
                 .find_org(&entry.org_identifier)
                 .ok_or_else(|| Refusal::BadRequest(UNKNOWN_ORG.into()))?;
+            scope.check_org(self.orgs[idx].id)?;
             match entry.operation.unwrap_or(Operation::REPLACE) {
                 Operation::REPLACE => {
                     let prefs = entry
@@ -261,29 +258,35 @@ impl Cluster {
         Ok(())
     }
 
-    /// Answers a search. With no `org_preferences` criteria every Org is listed,
-    /// each with `preferences: []` when it has no override. `cluster_preferences`
-    /// is `[]` while the default was never set.
-    pub fn search(&self, req: &SearchRequest, rights: Rights) -> Result<SearchResponse, Refusal> {
-        if req.cluster_preferences.is_some() && !rights.cluster {
-            return Err(Refusal::Forbidden(CLUSTER_SEARCH_FORBIDDEN.into()));
+    /// Answers a search. With no `org_preferences` criteria every Org the token
+    /// reaches is listed, each with `preferences: []` when it has no override.
+    /// `cluster_preferences` is `[]` while the default was never set; it is
+    /// answered when asked for, and to an empty request from the Primary Org.
+    pub fn search(&self, req: &SearchRequest, scope: Scope) -> Result<SearchResponse, Refusal> {
+        if req.cluster_preferences.is_some() {
+            scope.check_cluster()?;
         }
-        if !rights.orgs {
-            return Err(Refusal::Forbidden(ORG_FORBIDDEN.into()));
-        }
-        let cluster_preferences = match (&req.cluster_preferences, rights.cluster) {
-            (Some(events), _) => Some(to_configs(&self.defaults, Some(events))),
-            (None, true) if req.org_preferences.is_none() => Some(to_configs(&self.defaults, None)),
-            _ => None,
+        let cluster_preferences = match &req.cluster_preferences {
+            Some(events) => Some(to_configs(&self.defaults, Some(events))),
+            None if req.org_preferences.is_none() && scope.is_primary() => {
+                Some(to_configs(&self.defaults, None))
+            }
+            None => None,
         };
         let org_preferences = match &req.org_preferences {
-            None => self.orgs.iter().map(|o| org_response(o, None)).collect(),
+            None => self
+                .orgs
+                .iter()
+                .filter(|o| scope.reaches(o.id))
+                .map(|o| org_response(o, None))
+                .collect(),
             Some(criteria) => {
                 let mut out = Vec::with_capacity(criteria.len());
                 for c in criteria {
                     let idx = self
                         .find_org(&c.org_identifier)
                         .ok_or_else(|| Refusal::BadRequest(UNKNOWN_ORG.into()))?;
+                    scope.check_org(self.orgs[idx].id)?;
                     out.push(org_response(&self.orgs[idx], c.event_types.as_deref()));
                 }
                 out
@@ -295,13 +298,14 @@ impl Cluster {
         })
     }
 
-    /// `orgs/search`: the Orgs matching every given filter, by id.
-    pub fn search_orgs(&self, req: &OrgsSearchRequest) -> Vec<OrgResponse> {
+    /// `orgs/search`: the Orgs the token reaches that match every given filter, by id.
+    pub fn search_orgs(&self, req: &OrgsSearchRequest, scope: Scope) -> Vec<OrgResponse> {
         let by_ident = req.org_identifier.as_deref().map(|i| self.find_org(i));
         let mut out: Vec<OrgResponse> = self
             .orgs
             .iter()
             .enumerate()
+            .filter(|(_, o)| scope.reaches(o.id))
             .filter(|(i, _)| by_ident.is_none_or(|m| m == Some(*i)))
             .filter(|(_, o)| req.status.is_none_or(|s| s == o.status))
             .filter(|(_, o)| req.visibility.is_none_or(|v| v == o.visibility))
@@ -337,13 +341,21 @@ fn org_response(org: &Org, only: Option<&[EventType]>) -> OrgChannelConfigRespon
 mod tests {
     use super::*;
 
-    const ADMIN: Rights = Rights {
-        cluster: true,
-        orgs: true,
+    /// The caller as `configure` sees it: the token's Org and whether the user
+    /// may change the cluster default.
+    #[derive(Clone, Copy)]
+    struct Who {
+        scope: Scope,
+        cluster_admin: bool,
+    }
+
+    const ADMIN: Who = Who {
+        scope: Scope::PRIMARY,
+        cluster_admin: true,
     };
-    const DEVELOPER: Rights = Rights {
-        cluster: false,
-        orgs: true,
+    const DEVELOPER: Who = Who {
+        scope: Scope::PRIMARY,
+        cluster_admin: false,
     };
 
     fn org(id: i32, name: &str, prefs: &[(EventType, &[Channel])]) -> Org {
@@ -373,13 +385,14 @@ mod tests {
         }
     }
 
-    fn configure(c: &mut Cluster, body: &str, rights: Rights) -> Result<(), Refusal> {
-        c.configure(serde_json::from_str(body).unwrap(), rights)
+    fn configure(c: &mut Cluster, body: &str, who: Who) -> Result<(), Refusal> {
+        let refused = (!who.cluster_admin).then(|| "ADMINISTRATION privilege required.".into());
+        c.configure(serde_json::from_str(body).unwrap(), who.scope, refused)
     }
 
     fn search(c: &Cluster, body: &str) -> serde_json::Value {
         serde_json::to_value(
-            c.search(&serde_json::from_str(body).unwrap(), ADMIN)
+            c.search(&serde_json::from_str(body).unwrap(), Scope::PRIMARY)
                 .unwrap(),
         )
         .unwrap()
@@ -502,7 +515,7 @@ mod tests {
     }
 
     #[test]
-    fn a_developer_may_change_orgs_but_not_the_cluster_default() {
+    fn a_developer_may_change_orgs_and_read_but_not_change_the_cluster_default() {
         let mut c = cluster();
         let err = configure(
             &mut c,
@@ -517,15 +530,51 @@ mod tests {
             DEVELOPER,
         )
         .unwrap();
+        let all = c.search(&SearchRequest::default(), Scope::PRIMARY).unwrap();
+        assert_eq!(all.cluster_preferences, Some(vec![]));
+        assert_eq!(all.org_preferences.len(), 4);
+    }
+
+    #[test]
+    fn a_token_of_another_org_reaches_that_org_only() {
+        let mut c = cluster();
+        let before = c.clone();
+        let finance = Who {
+            scope: Scope { org_id: 11 },
+            cluster_admin: true,
+        };
+        let mine = r#"{"org_preferences":[{"org_identifier":"Finance","preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["WEBHOOK"]}]}]}"#;
+        let theirs = r#"{"org_preferences":[
+            {"org_identifier":"Finance","preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["WEBHOOK"]}]},
+            {"org_identifier":"Legal","preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["WEBHOOK"]}]}]}"#;
+        let err = configure(&mut c, theirs, finance).unwrap_err();
+        assert_eq!(
+            err,
+            Refusal::OutOfScope("User does not have access to org 12.".into())
+        );
+        let err = configure(&mut c, r#"{"cluster_preferences":[]}"#, finance).unwrap_err();
+        assert!(matches!(err, Refusal::OutOfScope(_)));
+        assert_eq!(c, before, "nothing applied");
+        configure(&mut c, mine, finance).unwrap();
+
+        let only = c.search(&SearchRequest::default(), finance.scope).unwrap();
+        assert_eq!(only.cluster_preferences, None);
+        assert_eq!(only.org_preferences.len(), 1);
+        assert_eq!(only.org_preferences[0].org.id, "11");
         let req: SearchRequest =
             serde_json::from_str(r#"{"cluster_preferences":["LIVEBOARD_SCHEDULE"]}"#).unwrap();
         assert!(matches!(
-            c.search(&req, DEVELOPER),
-            Err(Refusal::Forbidden(_))
+            c.search(&req, finance.scope),
+            Err(Refusal::OutOfScope(_))
         ));
-        let all = c.search(&SearchRequest::default(), DEVELOPER).unwrap();
-        assert_eq!(all.cluster_preferences, None);
-        assert_eq!(all.org_preferences.len(), 4);
+        let req: SearchRequest =
+            serde_json::from_str(r#"{"org_preferences":[{"org_identifier":"Primary"}]}"#).unwrap();
+        assert!(matches!(
+            c.search(&req, finance.scope),
+            Err(Refusal::OutOfScope(_))
+        ));
+        let orgs = c.search_orgs(&OrgsSearchRequest::default(), finance.scope);
+        assert_eq!(orgs.iter().map(|o| o.id).collect::<Vec<_>>(), vec![11]);
     }
 
     #[test]
@@ -543,7 +592,7 @@ mod tests {
         let err = c
             .search(
                 &serde_json::from_str(r#"{"org_preferences":[{"org_identifier":"999"}]}"#).unwrap(),
-                ADMIN,
+                Scope::PRIMARY,
             )
             .unwrap_err();
         assert_eq!(err, Refusal::BadRequest(UNKNOWN_ORG.into()));
@@ -566,20 +615,26 @@ mod tests {
         let mut c = cluster();
         c.orgs.reverse();
         c.orgs[0].status = OrgStatus::IN_ACTIVE;
-        let all = c.search_orgs(&OrgsSearchRequest::default());
+        let all = c.search_orgs(&OrgsSearchRequest::default(), Scope::PRIMARY);
         assert_eq!(
             all.iter().map(|o| o.id).collect::<Vec<_>>(),
             vec![0, 11, 12, 13]
         );
-        let active = c.search_orgs(&OrgsSearchRequest {
-            status: Some(OrgStatus::ACTIVE),
-            ..Default::default()
-        });
+        let active = c.search_orgs(
+            &OrgsSearchRequest {
+                status: Some(OrgStatus::ACTIVE),
+                ..Default::default()
+            },
+            Scope::PRIMARY,
+        );
         assert_eq!(active.len(), 3);
-        let one = c.search_orgs(&OrgsSearchRequest {
-            org_identifier: Some("Legal".into()),
-            ..Default::default()
-        });
+        let one = c.search_orgs(
+            &OrgsSearchRequest {
+                org_identifier: Some("Legal".into()),
+                ..Default::default()
+            },
+            Scope::PRIMARY,
+        );
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].id, 12);
     }

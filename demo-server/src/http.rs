@@ -1,19 +1,26 @@
 //! The HTTP face of the demo server: ThoughtSpot REST v2 routes, bearer-token
-//! auth, ThoughtSpot-shaped error bodies, CORS, and the fault switches the
-//! end-to-end tests use. Control routes live under `/__demo/` and are not part of
-//! ThoughtSpot's API.
+//! auth, ThoughtSpot-shaped error bodies, and the fault switches the end-to-end
+//! tests use. Every call is answered as the imitated release would: endpoints it
+//! lacks are 404, request bodies are checked against the vendored schemas
+//! (`spec.rs`), privileges and the token's Org are enforced (`access.rs`), and CORS
+//! follows an allowlist (`cors.rs`). Control routes live under `/__demo/` and are
+//! not part of ThoughtSpot's API.
+//!
+//! Each API call is checked in this order: 404 (endpoint newer than the release),
+//! 401 (token), 415 and 400 (Content-Type, body, schema), 403 (privileges), then
+//! the endpoint's own rules (400, and 403 code 13090 for the Org scope).
 
-use crate::cluster::{
-    Cluster, ConfigureRequest, OrgsSearchRequest, Refusal, Rights, SearchRequest,
-};
+use crate::access::{self, Family, Scope};
+use crate::cluster::{ConfigureRequest, OrgsSearchRequest, Refusal, SearchRequest};
 use crate::seed::{self, DefaultSeed, User, USERS};
+use crate::spec::{spec, Endpoint, Release};
 use crate::webhooks::{
     DeleteInput, HistoryInput, SearchInput as WebhookSearchInput, ValidateInput, WebhookInput,
 };
 use axum::{
     body::{Body, Bytes},
     extract::{Path, Request, State},
-    http::{header, HeaderMap, Method, StatusCode},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{any, get, post},
@@ -25,17 +32,18 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 
 pub const API: &str = "/api/rest/2.0";
 
-/// A failed API call: its status and ThoughtSpot's `debug` text. Handlers return
-/// it; the `faults` middleware, which wraps every API route, renders the body.
+/// A failed API call: its status, ThoughtSpot's `debug` text and, when it is not
+/// the status's usual one, ThoughtSpot's error code. Handlers return it; the
+/// `faults` middleware, which wraps every API route, renders the body.
 #[derive(Clone, Debug)]
 pub struct Fail {
     status: StatusCode,
     debug: String,
+    code: Option<i64>,
 }
 
 impl Fail {
@@ -43,7 +51,13 @@ impl Fail {
         Fail {
             status,
             debug: debug.into(),
+            code: None,
         }
+    }
+
+    fn with_code(mut self, code: i64) -> Self {
+        self.code = Some(code);
+        self
     }
 }
 
@@ -52,6 +66,9 @@ impl From<Refusal> for Fail {
         match r {
             Refusal::BadRequest(m) => Fail::new(StatusCode::BAD_REQUEST, m),
             Refusal::Forbidden(m) => Fail::new(StatusCode::FORBIDDEN, m),
+            Refusal::OutOfScope(m) => {
+                Fail::new(StatusCode::FORBIDDEN, m).with_code(access::ORG_ACCESS_CODE)
+            }
         }
     }
 }
@@ -69,22 +86,35 @@ type Reply = Result<Response, Fail>;
 /// How the server starts, and what `/__demo/reset` returns it to.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// A token that is always valid for the `admin` user (unless expired by a fault).
+    /// A token that is always valid for the `admin` user (unless expired by a
+    /// fault); it is scoped to the Primary Org.
     pub static_token: String,
     pub default: DefaultSeed,
     pub generated_orgs: usize,
     pub faults: Faults,
     /// A folder of static files (the panel's `dist/`) served at `/`.
     pub static_dir: Option<std::path::PathBuf>,
+    /// The port the server listens on; the default CORS allowlist names it.
+    pub port: u16,
 }
 
-/// Faults to inject. The status, malformed and hang faults apply to API calls
-/// whose path contains `path` (all when unset), `times` times (always when unset).
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+/// The run-time switches of `/__demo/faults`. A field left out of a POST takes
+/// its default, so `{}` turns every fault off and restores the default release,
+/// RBAC and CORS allowlist.
+///
+/// The `status`, `malformed` and `hang` faults apply to API calls whose path
+/// contains `path` (all when unset), `times` times (always when unset); `hang`
+/// wins over `malformed`, which wins over `status`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Faults {
-    /// Answer with this HTTP status and a ThoughtSpot error body.
+    /// Answer with this HTTP status and a ThoughtSpot error body (e.g. 500, 502, 429).
     pub status: Option<u16>,
+    /// With `status`: add `Retry-After: N` (meant for 429).
+    pub retry_after_s: Option<u32>,
+    /// With `status`: this ThoughtSpot error code in the body instead of the
+    /// status's usual one (e.g. 13090 with 403).
+    pub code: Option<i64>,
     /// Answer 200 with a truncated JSON body.
     pub malformed: bool,
     /// Never answer.
@@ -101,8 +131,44 @@ pub struct Faults {
     pub live_error_shape: bool,
     /// Webhook receivers fail the test event (HTTP 500).
     pub failing_receiver: bool,
-    /// Behave like a release before 26.4.0.cl: no validate, no delivery history (404).
-    pub before_26_4: bool,
+    /// The release to imitate (`X.Y.Z.cl`, default 26.8.0.cl): endpoints added
+    /// later are 404, request fields added later are 400, and answers leave out
+    /// fields added later.
+    pub release: Release,
+    /// Role-based access control: while on, the privileges the spec grants "if
+    /// RBAC is enabled" count (APPLICATION_ADMINISTRATION, ORG_ADMINISTRATION,
+    /// SYSTEM_INFO_ADMINISTRATION, CAN_MANAGE_WEBHOOKS). Default on.
+    pub rbac: bool,
+    /// Origins (exact, e.g. `http://127.0.0.1:8080`) whose cross-origin requests
+    /// get CORS headers. Unset: the demo's own origins, http://127.0.0.1:8080,
+    /// http://localhost:8080, and http://127.0.0.1:PORT and http://localhost:PORT
+    /// for the port the server listens on.
+    pub cors_origins: Option<Vec<String>>,
+    /// Every 401 and 502 answer comes without CORS headers, as from a gateway in
+    /// front of the cluster.
+    pub gateway_errors: bool,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Faults {
+            status: None,
+            retry_after_s: None,
+            code: None,
+            malformed: false,
+            hang: false,
+            path: None,
+            times: None,
+            unauthorized_after: None,
+            latency_ms: 0,
+            live_error_shape: false,
+            failing_receiver: false,
+            release: Release::LATEST,
+            rbac: true,
+            cors_origins: None,
+            gateway_errors: false,
+        }
+    }
 }
 
 struct Token {
@@ -117,11 +183,11 @@ struct Token {
 #[derive(Clone, Copy)]
 struct Caller {
     user: &'static User,
-    org_id: i32,
+    scope: Scope,
 }
 
 struct Inner {
-    cluster: Cluster,
+    cluster: crate::cluster::Cluster,
     tokens: HashMap<String, Token>,
     generation: u64,
     min_valid_generation: u64,
@@ -163,8 +229,21 @@ fn guid() -> String {
     )
 }
 
+/// ThoughtSpot's usual error code for a status.
+fn default_code(status: StatusCode) -> i64 {
+    match status.as_u16() {
+        400 | 415 => 10002,
+        401 => 10097,
+        403 => 10023,
+        404 => 10004,
+        _ => 10038,
+    }
+}
+
 impl AppState {
     pub fn new(options: Options) -> Self {
+        // Compile the schemas now rather than on the first call.
+        spec();
         let inner = Self::fresh(&options);
         AppState {
             inner: Arc::new(Mutex::new(inner)),
@@ -180,7 +259,7 @@ impl AppState {
                 user: 0,
                 generation: 0,
                 expires_at_ms: None,
-                org_id: 0,
+                org_id: access::PRIMARY_ORG,
             },
         );
         Inner {
@@ -199,15 +278,20 @@ impl AppState {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// A ThoughtSpot error response.
-    fn error(&self, status: StatusCode, debug: &str) -> Response {
-        let code = match status.as_u16() {
-            400 | 415 => 10002,
-            401 => 10097,
-            403 => 10023,
-            404 => 10004,
-            _ => 10038,
-        };
+    /// The origins whose cross-origin calls get CORS headers now.
+    pub fn cors_origins(&self) -> Vec<String> {
+        let listed = self.lock().faults.cors_origins.clone();
+        listed.unwrap_or_else(|| default_cors_origins(self.options.port))
+    }
+
+    /// Whether 401 and 502 answers go out without CORS headers.
+    pub fn gateway_errors(&self) -> bool {
+        self.lock().faults.gateway_errors
+    }
+
+    /// A ThoughtSpot error response; `code` replaces the status's usual code.
+    fn error(&self, status: StatusCode, debug: &str, code: Option<i64>) -> Response {
+        let code = code.unwrap_or_else(|| default_code(status));
         let (incident, trace) = (guid(), guid());
         let body = if self.lock().faults.live_error_shape {
             json!({"error": {"message": {"debug": {
@@ -220,6 +304,29 @@ impl AppState {
             }}})
         };
         (status, Json(body)).into_response()
+    }
+
+    /// The endpoint `METHOD {API}path`, or 404 if the imitated release predates it.
+    fn endpoint(&self, method: &str, path: &str) -> Result<&'static Endpoint, Fail> {
+        let ep = spec().endpoint(method, &format!("{API}{path}"));
+        if ep.since > self.lock().faults.release {
+            Err(Fail::new(StatusCode::NOT_FOUND, "No such endpoint."))
+        } else {
+            Ok(ep)
+        }
+    }
+
+    /// 403 unless the caller's privileges grant `family` (RBAC as switched now).
+    fn require(&self, caller: &Caller, family: Family) -> Result<(), Fail> {
+        let rbac = self.lock().faults.rbac;
+        access::require(caller.user.privileges, family, rbac)
+            .map_err(|m| Fail::new(StatusCode::FORBIDDEN, m))
+    }
+
+    /// A 200 answer as the imitated release sends it.
+    fn answer(&self, ep: &Endpoint, body: Value) -> Reply {
+        let release = self.lock().faults.release;
+        Ok(Json(ep.for_release(body, release)).into_response())
     }
 
     /// The user behind the request's bearer token, or a 401 response.
@@ -252,55 +359,66 @@ impl AppState {
         match user {
             Some((u, org_id)) => Ok(Caller {
                 user: &USERS[u],
-                org_id,
+                scope: Scope { org_id },
             }),
             None => unauthorized("The provided token is invalid or has expired."),
         }
     }
+
+    /// Parses a JSON body as the imitated release would: 415 for another
+    /// Content-Type; 400 for a missing body, bad JSON, a field newer than the
+    /// release, or a body its endpoint's request schema refuses.
+    fn parse_body<T: DeserializeOwned>(
+        &self,
+        ep: &Endpoint,
+        headers: &HeaderMap,
+        body: &Bytes,
+    ) -> Result<T, Fail> {
+        let bad = |m: String| Fail::new(StatusCode::BAD_REQUEST, m);
+        let json = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("application/json")
+            });
+        if !json {
+            return Err(Fail::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type must be application/json.",
+            ));
+        }
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Err(bad("A request body is required.".into()));
+        }
+        let value: Value =
+            serde_json::from_slice(body).map_err(|e| bad(format!("Invalid request body: {e}")))?;
+        let release = self.lock().faults.release;
+        ep.check_request(&value, release).map_err(bad)?;
+        serde_json::from_value(value).map_err(|e| bad(format!("Invalid request body: {e}")))
+    }
 }
 
-/// Parses a JSON body: 415 for another Content-Type, 400 for a missing or bad body.
-fn parse_body<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> Result<T, Fail> {
-    let json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("application/json")
-        });
-    if !json {
-        return Err(Fail::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Content-Type must be application/json.",
-        ));
+/// The demo's own origins: the panel's dev server and the server itself.
+pub fn default_cors_origins(port: u16) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in [8080, port] {
+        for host in ["127.0.0.1", "localhost"] {
+            let o = format!("http://{host}:{p}");
+            if !out.contains(&o) {
+                out.push(o);
+            }
+        }
     }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Fail::new(
-            StatusCode::BAD_REQUEST,
-            "A request body is required.",
-        ));
-    }
-    serde_json::from_slice(body).map_err(|e| {
-        Fail::new(
-            StatusCode::BAD_REQUEST,
-            format!("Invalid request body: {e}"),
-        )
-    })
-}
-
-fn rights(user: &User) -> Rights {
-    let has = |p: &str| user.privileges.contains(&p);
-    Rights {
-        cluster: has("ADMINISTRATION"),
-        orgs: has("ADMINISTRATION") || has("DEVELOPER") || has("APPLICATION_ADMINISTRATION"),
-    }
+    out
 }
 
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route(&format!("{API}/auth/session/user"), get(session_user))
         .route(&format!("{API}/auth/token/full"), post(token_full))
+        .route(&format!("{API}/system"), get(system_info))
         .route(&format!("{API}/orgs/search"), post(orgs_search))
         .route(
             &format!("{API}/system/preferences/communication-channels/configure"),
@@ -327,16 +445,6 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/{*rest}", any(not_found))
         .layer(middleware::from_fn_with_state(state.clone(), faults));
-    let cors = CorsLayer::new()
-        .allow_origin(AllowOrigin::mirror_request())
-        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
-        .allow_headers([
-            header::AUTHORIZATION,
-            header::CONTENT_TYPE,
-            header::ACCEPT,
-            header::HeaderName::from_static("x-requested-by"),
-        ])
-        .max_age(Duration::from_secs(600));
     let mut app = Router::new()
         .route("/__demo/state", get(demo_state))
         .route("/__demo/faults", get(get_faults).post(set_faults))
@@ -345,13 +453,17 @@ pub fn router(state: AppState) -> Router {
     if let Some(dir) = &state.options.static_dir {
         app = app.fallback_service(ServeDir::new(dir));
     }
-    app.layer(cors).with_state(state)
+    app.layer(middleware::from_fn_with_state(
+        state.clone(),
+        crate::cors::cors,
+    ))
+    .with_state(state)
 }
 
 /// Counts calls, adds latency and answers with the configured fault.
 async fn faults(State(state): State<AppState>, req: Request, next: Next) -> Response {
     enum Act {
-        Status(u16),
+        Status(u16, Option<u32>, Option<i64>),
         Malformed,
         Hang,
     }
@@ -368,7 +480,7 @@ async fn faults(State(state): State<AppState>, req: Request, next: Next) -> Resp
         } else if f.malformed {
             Some(Act::Malformed)
         } else {
-            f.status.map(Act::Status)
+            f.status.map(|s| Act::Status(s, f.retry_after_s, f.code))
         };
         if act.is_some() {
             if let Some(t) = f.times.as_mut() {
@@ -384,7 +496,7 @@ async fn faults(State(state): State<AppState>, req: Request, next: Next) -> Resp
         None => {
             let mut resp = next.run(req).await;
             match resp.extensions_mut().remove::<Fail>() {
-                Some(f) => state.error(f.status, &f.debug),
+                Some(f) => state.error(f.status, &f.debug, f.code),
                 None => resp,
             }
         }
@@ -400,12 +512,18 @@ async fn faults(State(state): State<AppState>, req: Request, next: Next) -> Resp
                 r#"{"cluster_preferences":[{"event_type":"LIVEB"#,
             ))
             .unwrap_or_default(),
-        Some(Act::Status(code)) => {
+        Some(Act::Status(code, retry_after, ts_code)) => {
             let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            state.error(
-                status,
-                "Injected fault: the demo server was told to fail this call.",
-            )
+            let debug = match status.as_u16() {
+                429 => "Too many requests: the cluster is busy. Try again later.",
+                _ => "Injected fault: the demo server was told to fail this call.",
+            };
+            let mut resp = state.error(status, debug, ts_code);
+            if let Some(n) = retry_after {
+                resp.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(n));
+            }
+            resp
         }
     }
 }
@@ -414,31 +532,38 @@ async fn not_found() -> Fail {
     Fail::new(StatusCode::NOT_FOUND, "No such endpoint.")
 }
 
-async fn session_user(State(state): State<AppState>, headers: HeaderMap) -> Reply {
-    let Caller { user, org_id } = state.authenticate(&headers)?;
-    let inner = state.lock();
-    let org_name = inner
+fn org_name(state: &AppState, org_id: i32) -> String {
+    state
+        .lock()
         .cluster
         .orgs
         .iter()
         .find(|o| o.id == org_id)
         .map(|o| o.name.clone())
-        .unwrap_or_default();
-    Ok(Json(json!({
-        "id": user.id,
-        "name": user.name,
-        "display_name": user.display_name,
-        "visibility": "SHARABLE",
-        "email": format!("{}@example.com", user.name),
-        "account_type": "LOCAL_USER",
-        "account_status": "ACTIVE",
-        "current_org": {"id": org_id, "name": org_name},
-        "orgs": [{"id": org_id, "name": org_name}],
-        "privileges": user.privileges,
-        "super_user": false,
-        "tenant_id": "demo-tenant"
-    }))
-    .into_response())
+        .unwrap_or_default()
+}
+
+async fn session_user(State(state): State<AppState>, headers: HeaderMap) -> Reply {
+    let ep = state.endpoint("GET", "/auth/session/user")?;
+    let Caller { user, scope } = state.authenticate(&headers)?;
+    let name = org_name(&state, scope.org_id);
+    state.answer(
+        ep,
+        json!({
+            "id": user.id,
+            "name": user.name,
+            "display_name": user.display_name,
+            "visibility": "SHARABLE",
+            "email": format!("{}@example.com", user.name),
+            "account_type": "LOCAL_USER",
+            "account_status": "ACTIVE",
+            "current_org": {"id": scope.org_id, "name": name},
+            "orgs": [{"id": scope.org_id, "name": name}],
+            "privileges": user.privileges,
+            "super_user": false,
+            "tenant_id": "demo-tenant"
+        }),
+    )
 }
 
 #[derive(Deserialize)]
@@ -450,8 +575,11 @@ struct TokenRequest {
     org_id: Option<i64>,
 }
 
+const MFA_REFUSED: &str = "Multi-factor authentication (MFA) is enabled for this user: username and password login is not allowed. Use a secret_key (trusted authentication) instead.";
+
 async fn token_full(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let req: TokenRequest = parse_body(&headers, &body)?;
+    let ep = state.endpoint("POST", "/auth/token/full")?;
+    let req: TokenRequest = state.parse_body(ep, &headers, &body)?;
     if req.password.is_none() && req.secret_key.is_none() {
         return Err(Fail::new(
             StatusCode::BAD_REQUEST,
@@ -472,8 +600,11 @@ async fn token_full(State(state): State<AppState>, headers: HeaderMap, body: Byt
                 "Invalid credentials. The provided secret key or password is incorrect.",
             )
         })?;
+    if USERS[user].mfa {
+        return Err(Fail::new(StatusCode::UNAUTHORIZED, MFA_REFUSED));
+    }
     let org_id = match req.org_id {
-        None => 0,
+        None => access::PRIMARY_ORG,
         Some(id) => {
             let known = i32::try_from(id)
                 .ok()
@@ -490,91 +621,130 @@ async fn token_full(State(state): State<AppState>, headers: HeaderMap, body: Byt
     let created = now_ms();
     let expires = created + u128::from(validity) * 1000;
     let token = format!("demo-{:016x}{:016x}", random_u64(), random_u64());
-    let mut inner = state.lock();
-    let generation = inner.generation;
-    inner.generation += 1;
-    inner.tokens.insert(
-        token.clone(),
-        Token {
-            user,
-            generation,
-            expires_at_ms: Some(expires),
-            org_id,
-        },
-    );
+    {
+        let mut inner = state.lock();
+        let generation = inner.generation;
+        inner.generation += 1;
+        inner.tokens.insert(
+            token.clone(),
+            Token {
+                user,
+                generation,
+                expires_at_ms: Some(expires),
+                org_id,
+            },
+        );
+    }
     let u = &USERS[user];
-    Ok(Json(json!({
-        "token": token,
-        "creation_time_in_millis": created as u64,
-        "expiration_time_in_millis": expires as u64,
-        "scope": {"access_type": "FULL", "org_id": org_id},
-        "valid_for_user_id": u.id,
-        "valid_for_username": u.name
-    }))
-    .into_response())
+    state.answer(
+        ep,
+        json!({
+            "token": token,
+            "creation_time_in_millis": created as u64,
+            "expiration_time_in_millis": expires as u64,
+            "scope": {"access_type": "FULL", "org_id": org_id},
+            "valid_for_user_id": u.id,
+            "valid_for_username": u.name
+        }),
+    )
+}
+
+async fn system_info(State(state): State<AppState>, headers: HeaderMap) -> Reply {
+    let ep = state.endpoint("GET", "/system")?;
+    let caller = state.authenticate(&headers)?;
+    state.require(&caller, Family::System)?;
+    let release = state.lock().faults.release;
+    state.answer(
+        ep,
+        json!({
+            "id": "demo",
+            "name": "demo",
+            "release_version": release.to_string(),
+            "time_zone": "UTC",
+            "locale": "en-US",
+            "date_format": "MM/dd/yyyy",
+            "api_version": "v2",
+            "type": "SAAS",
+            "environment": "DEV",
+            "license": "EAE",
+            "date_time_format": "MM/dd/yyyy h:mm a",
+            "time_format": "HH:mm:ss",
+            "system_user_id": "67e15c06-d153-4924-a4cd-ff615393b60f",
+            "super_user_id": "0f0dd0f7-7411-4195-a4aa-0dc6b58413c9",
+            "hidden_object_id": "31745bb4-defd-4e8b-8de9-8fd01db78827",
+            "system_group_id": "179d8867-cf36-4a8d-a019-63a226fd3196",
+            "tsadmin_user_id": USERS[0].id,
+            "admin_group_id": "d0326b56-ef23-4c8a-8327-a30e99bcc72b",
+            "all_tables_connection_id": "bfc6feb4-8dac-402c-8ae8-78b43d318777",
+            "all_user_group_id": "b25ee394-9d13-49e3-9385-cd97f5b253b4",
+            "accept_language": "en-US",
+            "all_user_group_member_user_count": USERS.len(),
+            "logical_model_version": 43
+        }),
+    )
 }
 
 async fn orgs_search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let user = state.authenticate(&headers)?.user;
-    let req: OrgsSearchRequest = parse_body(&headers, &body)?;
-    if !rights(user).cluster {
-        return Err(Fail::new(
-            StatusCode::FORBIDDEN,
-            "ADMINISTRATION privilege required to search Orgs.",
-        ));
-    }
-    let orgs = state.lock().cluster.search_orgs(&req);
-    Ok(Json(orgs).into_response())
+    let ep = state.endpoint("POST", "/orgs/search")?;
+    let caller = state.authenticate(&headers)?;
+    let req: OrgsSearchRequest = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Orgs)?;
+    let orgs = state.lock().cluster.search_orgs(&req, caller.scope);
+    state.answer(ep, json!(orgs))
 }
 
 async fn configure(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let user = state.authenticate(&headers)?.user;
-    let req: ConfigureRequest = parse_body(&headers, &body)?;
+    let ep = state.endpoint(
+        "POST",
+        "/system/preferences/communication-channels/configure",
+    )?;
+    let caller = state.authenticate(&headers)?;
+    let req: ConfigureRequest = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Preferences)?;
+    let cluster_refused = state
+        .require(&caller, Family::ClusterPreferences)
+        .err()
+        .map(|f| f.debug);
     let mut inner = state.lock();
-    inner.cluster.configure(req, rights(user))?;
+    inner
+        .cluster
+        .configure(req, caller.scope, cluster_refused)?;
     let logged = serde_json::from_slice(&body).unwrap_or(Value::Null);
     inner.configure_log.push(logged);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let user = state.authenticate(&headers)?.user;
-    let req: SearchRequest = parse_body(&headers, &body)?;
-    let resp = state.lock().cluster.search(&req, rights(user))?;
-    Ok(Json(resp).into_response())
-}
-
-const WEBHOOKS_FORBIDDEN: &str =
-    "ADMINISTRATION or DEVELOPER privilege (or CAN_MANAGE_WEBHOOKS) required to manage webhooks.";
-
-/// The caller, if it may manage webhooks.
-fn webhook_caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Fail> {
-    let caller = state.authenticate(headers)?;
-    if rights(caller.user).orgs {
-        Ok(caller)
-    } else {
-        Err(Fail::new(StatusCode::FORBIDDEN, WEBHOOKS_FORBIDDEN))
-    }
+    let ep = state.endpoint("POST", "/system/preferences/communication-channels/search")?;
+    let caller = state.authenticate(&headers)?;
+    let req: SearchRequest = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Preferences)?;
+    let resp = state.lock().cluster.search(&req, caller.scope)?;
+    state.answer(ep, json!(resp))
 }
 
 async fn webhook_create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let caller = webhook_caller(&state, &headers)?;
-    let input: WebhookInput = parse_body(&headers, &body)?;
+    let ep = state.endpoint("POST", "/webhooks/create")?;
+    let caller = state.authenticate(&headers)?;
+    let input: WebhookInput = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Webhooks)?;
     let resp = state.lock().cluster.create_webhook(
         input,
-        caller.org_id,
+        caller.scope.org_id,
         caller.user.name,
         now_ms() as u64,
         guid(),
     )?;
-    Ok(Json(resp).into_response())
+    state.answer(ep, resp)
 }
 
 async fn webhook_search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    webhook_caller(&state, &headers)?;
-    let input: WebhookSearchInput = parse_body(&headers, &body)?;
-    let resp = state.lock().cluster.search_webhooks(&input)?;
-    Ok(Json(resp).into_response())
+    let ep = state.endpoint("POST", "/webhooks/search")?;
+    let caller = state.authenticate(&headers)?;
+    let input: WebhookSearchInput = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Webhooks)?;
+    let resp = state.lock().cluster.search_webhooks(&input, caller.scope)?;
+    state.answer(ep, resp)
 }
 
 async fn webhook_update(
@@ -583,65 +753,71 @@ async fn webhook_update(
     headers: HeaderMap,
     body: Bytes,
 ) -> Reply {
-    let caller = webhook_caller(&state, &headers)?;
-    let input: WebhookInput = parse_body(&headers, &body)?;
-    state
-        .lock()
-        .cluster
-        .update_webhook(&ident, input, caller.user.name, now_ms() as u64)?;
+    let ep = state.endpoint("POST", "/webhooks/{webhook_identifier}/update")?;
+    let caller = state.authenticate(&headers)?;
+    let input: WebhookInput = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Webhooks)?;
+    state.lock().cluster.update_webhook(
+        &ident,
+        input,
+        caller.user.name,
+        now_ms() as u64,
+        caller.scope,
+    )?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn webhook_delete(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    webhook_caller(&state, &headers)?;
-    let input: DeleteInput = parse_body(&headers, &body)?;
+    let ep = state.endpoint("POST", "/webhooks/delete")?;
+    let caller = state.authenticate(&headers)?;
+    let input: DeleteInput = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Webhooks)?;
     let resp = state
         .lock()
         .cluster
-        .delete_webhooks(&input.webhook_identifiers);
-    Ok(Json(resp).into_response())
-}
-
-/// 404 on a server older than 26.4.0.cl, as such a server has no such endpoint.
-fn since_26_4(state: &AppState) -> Result<(), Fail> {
-    if state.lock().faults.before_26_4 {
-        Err(Fail::new(StatusCode::NOT_FOUND, "No such endpoint."))
-    } else {
-        Ok(())
-    }
+        .delete_webhooks(&input.webhook_identifiers, caller.scope)?;
+    state.answer(ep, resp)
 }
 
 async fn channel_validate(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    since_26_4(&state)?;
-    webhook_caller(&state, &headers)?;
-    let input: ValidateInput = parse_body(&headers, &body)?;
-    let mut inner = state.lock();
-    let failing = inner.faults.failing_receiver;
-    let resp = inner.cluster.validate_webhook(
-        &input.channel_identifier,
-        failing,
-        now_ms() as u64,
-        format!("n.validation-{}", guid()),
-    )?;
-    Ok(Json(resp).into_response())
+    let ep = state.endpoint("POST", "/system/communication-channels/validate")?;
+    let caller = state.authenticate(&headers)?;
+    let input: ValidateInput = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::Validate)?;
+    let resp = {
+        let mut inner = state.lock();
+        let failing = inner.faults.failing_receiver;
+        inner.cluster.validate_webhook(
+            &input.channel_identifier,
+            failing,
+            now_ms() as u64,
+            format!("n.validation-{}", guid()),
+            caller.scope,
+        )?
+    };
+    state.answer(ep, resp)
 }
 
 async fn channel_history(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    since_26_4(&state)?;
-    webhook_caller(&state, &headers)?;
-    let input: HistoryInput = parse_body(&headers, &body)?;
-    let resp = state.lock().cluster.channel_history(&input)?;
-    Ok(Json(resp).into_response())
+    let ep = state.endpoint("POST", "/jobs/history/communication-channels/search")?;
+    let caller = state.authenticate(&headers)?;
+    let input: HistoryInput = state.parse_body(ep, &headers, &body)?;
+    state.require(&caller, Family::History)?;
+    let resp = state.lock().cluster.channel_history(&input, caller.scope)?;
+    state.answer(ep, resp)
 }
 
-/// The whole cluster, the successful configure bodies and the call counts, for tests.
+/// The whole cluster, the successful configure bodies, the call counts, the
+/// faults and the CORS allowlist in force, for tests.
 async fn demo_state(State(state): State<AppState>) -> Response {
+    let origins = state.cors_origins();
     let inner = state.lock();
     Json(json!({
         "cluster": inner.cluster,
         "configure_log": inner.configure_log,
         "calls": inner.calls,
         "faults": inner.faults,
+        "cors_origins": origins,
     }))
     .into_response()
 }
@@ -660,7 +836,8 @@ async fn set_faults(State(state): State<AppState>, body: Bytes) -> Response {
     }
 }
 
-/// Back to the seeded cluster and the start-up faults; every minted token is forgotten.
+/// Back to the seeded cluster and the start-up faults (release, RBAC and CORS
+/// allowlist included); every minted token is forgotten.
 async fn reset(State(state): State<AppState>) -> Response {
     *state.lock() = AppState::fresh(&state.options);
     StatusCode::NO_CONTENT.into_response()

@@ -1,6 +1,7 @@
 use clap::Parser;
-use demo_server::http::{router, AppState, Faults, Options};
+use demo_server::http::{default_cors_origins, router, AppState, Faults, Options};
 use demo_server::seed::{DefaultSeed, USERS};
+use demo_server::spec::Release;
 use std::net::SocketAddr;
 
 /// A local ThoughtSpot REST v2 server (communication-channel preferences, auth, Orgs).
@@ -22,9 +23,15 @@ struct Args {
     /// Latency added to every API call, in milliseconds.
     #[arg(long, default_value_t = 0)]
     latency_ms: u64,
-    /// Answer API calls with this HTTP status (e.g. 500).
+    /// Answer API calls with this HTTP status (e.g. 500, 502, 429).
     #[arg(long)]
     fail_status: Option<u16>,
+    /// With --fail-status: add `Retry-After: N` (meant for 429).
+    #[arg(long)]
+    retry_after_s: Option<u32>,
+    /// With --fail-status: this ThoughtSpot error code in the body (e.g. 13090).
+    #[arg(long)]
+    fail_code: Option<i64>,
     /// Answer API calls with a truncated JSON body.
     #[arg(long)]
     malformed: bool,
@@ -46,9 +53,22 @@ struct Args {
     /// Webhook receivers fail the test event (HTTP 500).
     #[arg(long)]
     failing_receiver: bool,
-    /// Act as a release before 26.4.0.cl: no test event, no delivery history (404).
+    /// The release to answer as (X.Y.Z.cl, e.g. 10.14.0.cl, 26.2.0.cl, 26.4.0.cl,
+    /// 26.7.0.cl): newer endpoints are 404, newer request fields 400.
+    #[arg(long, default_value_t = Release::LATEST)]
+    release: Release,
+    /// Role-based access control (`on` or `off`): whether the privileges the spec
+    /// grants only with RBAC count.
+    #[arg(long, default_value = "on", value_parser = ["on", "off"])]
+    rbac: String,
+    /// Comma-separated origins that get CORS headers, e.g. `http://127.0.0.1:8080`
+    /// [default: http://127.0.0.1:8080, http://localhost:8080, and both hosts on
+    /// the port listened on].
+    #[arg(long, value_delimiter = ',')]
+    cors_origins: Option<Vec<String>>,
+    /// Send every 401 and 502 answer without CORS headers, as a gateway would.
     #[arg(long)]
-    before_26_4: bool,
+    gateway_errors: bool,
     /// Serve the panel's built `dist/` folder at `/` (same origin as the API).
     #[arg(long)]
     static_dir: Option<std::path::PathBuf>,
@@ -57,12 +77,22 @@ struct Args {
 #[tokio::main]
 async fn main() {
     let a = Args::parse();
+    let listener = match tokio::net::TcpListener::bind(a.listen).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("demo-server: cannot listen on {}: {e}", a.listen);
+            std::process::exit(1);
+        }
+    };
+    let listen = listener.local_addr().unwrap_or(a.listen);
     let options = Options {
         static_token: a.token.clone(),
         default: a.cluster_default,
         generated_orgs: a.orgs,
         faults: Faults {
             status: a.fail_status,
+            retry_after_s: a.retry_after_s,
+            code: a.fail_code,
             malformed: a.malformed,
             hang: a.hang,
             path: a.fault_path,
@@ -71,35 +101,55 @@ async fn main() {
             latency_ms: a.latency_ms,
             live_error_shape: a.live_error_shape,
             failing_receiver: a.failing_receiver,
-            before_26_4: a.before_26_4,
+            release: a.release,
+            rbac: a.rbac == "on",
+            cors_origins: a.cors_origins.map(|l| {
+                l.into_iter()
+                    .map(|o| o.trim().to_string())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            }),
+            gateway_errors: a.gateway_errors,
         },
         static_dir: a.static_dir,
-    };
-    let listener = match tokio::net::TcpListener::bind(a.listen).await {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("demo-server: cannot listen on {}: {e}", a.listen);
-            std::process::exit(1);
-        }
+        port: listen.port(),
     };
     println!(
         "demo-server: ThoughtSpot REST v2 on http://{}/api/rest/2.0",
-        a.listen
+        listen
     );
     if let Some(dir) = &options.static_dir {
         println!(
             "demo-server: serving {} at http://{}/",
             dir.display(),
-            a.listen
+            listen
         );
     }
-    println!("demo-server: bearer token for admin: {}", a.token);
+    println!(
+        "demo-server: release {}, RBAC {}",
+        options.faults.release, a.rbac
+    );
+    let origins = options
+        .faults
+        .cors_origins
+        .clone()
+        .unwrap_or_else(|| default_cors_origins(options.port));
+    println!("demo-server: CORS origins: {}", origins.join(", "));
+    println!(
+        "demo-server: bearer token for admin (Primary Org): {}",
+        a.token
+    );
     for u in USERS {
         println!(
-            "demo-server: login {} / {} ({})",
+            "demo-server: login {} / {} ({}){}",
             u.name,
             u.password,
-            u.privileges.join(", ")
+            u.privileges.join(", "),
+            if u.mfa {
+                "; MFA on: password login refused"
+            } else {
+                ""
+            }
         );
     }
     let app = router(AppState::new(options));

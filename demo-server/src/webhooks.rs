@@ -2,6 +2,7 @@
 //! delivery history (`jobs/history/communication-channels/search`), written from
 //! the REST v2 spec. Secrets are kept, and answered as `***`.
 
+use crate::access::Scope;
 use crate::cluster::{Cluster, EventType, Refusal};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -169,12 +170,17 @@ pub struct Job {
     pub status: JobStatus,
     pub creation_time_in_millis: u64,
     pub webhook_id: String,
+    /// The Org of the webhook the job delivered to.
+    #[serde(default)]
+    pub org_id: i32,
     pub event_id: String,
     pub detail: String,
     pub try_count: u32,
 }
 
 const ONE_PER_ORG: &str = "Only one LIVEBOARD_SCHEDULE webhook is allowed per Org.";
+const NOT_FOUND: &str = "Webhook with the specified identifier was not found.";
+const CHANNEL_NOT_FOUND: &str = "Webhook with the specified channel_identifier was not found.";
 
 fn bad(m: impl Into<String>) -> Refusal {
     Refusal::BadRequest(m.into())
@@ -272,14 +278,9 @@ fn check_fields(input: &WebhookInput) -> Result<(), Refusal> {
         return Err(bad("url must be an http(s) URL."));
     }
     if input.events.as_ref().is_some_and(Vec::is_empty) {
-        return Err(bad("events must name at least one event type."));
-    }
-    if input
-        .url_params
-        .as_ref()
-        .is_some_and(|p| !p.is_object() && !p.is_null())
-    {
-        return Err(bad("url_params must be an object."));
+        return Err(bad(
+            "At least one event type must be specified in the events field.",
+        ));
     }
     if let Some(h) = &input.additional_headers {
         if let Some(bad_name) = h.iter().find(|h| !valid_header_name(&h.key)) {
@@ -405,10 +406,10 @@ impl Cluster {
         input: WebhookInput,
         user: &str,
         now_ms: u64,
+        scope: Scope,
     ) -> Result<(), Refusal> {
-        let idx = self
-            .find_webhook(ident)
-            .ok_or_else(|| bad(format!("No webhook {ident:?}.")))?;
+        let idx = self.find_webhook(ident).ok_or_else(|| bad(NOT_FOUND))?;
+        scope.check_org(self.webhooks[idx].org_id)?;
         check_fields(&input)?;
         if let Some(name) = &input.name {
             if self
@@ -471,14 +472,19 @@ impl Cluster {
         Ok(())
     }
 
-    pub fn search_webhooks(&self, req: &SearchInput) -> Result<Value, Refusal> {
+    /// Without `org_identifier`: every Org's webhooks from the Primary Org, the
+    /// token's Org's only from another Org.
+    pub fn search_webhooks(&self, req: &SearchInput, scope: Scope) -> Result<Value, Refusal> {
         let org = match &req.org_identifier {
-            Some(i) => Some(
-                self.find_org(i)
+            Some(i) => {
+                let id = self
+                    .find_org(i)
                     .map(|idx| self.orgs[idx].id)
-                    .ok_or_else(|| bad("org_identifier does not match a known org."))?,
-            ),
-            None => None,
+                    .ok_or_else(|| bad("org_identifier does not match a known org."))?;
+                scope.check_org(id)?;
+                Some(id)
+            }
+            None => scope.only(),
         };
         let mut list: Vec<&Webhook> = self
             .webhooks
@@ -524,7 +530,19 @@ impl Cluster {
         }))
     }
 
-    pub fn delete_webhooks(&mut self, idents: &[String]) -> Value {
+    /// Deletes the webhooks named; unknown names are reported as failures. A
+    /// webhook outside the token's Org refuses the whole request.
+    pub fn delete_webhooks(&mut self, idents: &[String], scope: Scope) -> Result<Value, Refusal> {
+        if idents.is_empty() {
+            return Err(bad(
+                "webhook_identifiers must contain at least one identifier.",
+            ));
+        }
+        for ident in idents {
+            if let Some(i) = self.find_webhook(ident) {
+                scope.check_org(self.webhooks[i].org_id)?;
+            }
+        }
         let mut deleted = Vec::new();
         let mut failed = Vec::new();
         for ident in idents {
@@ -538,12 +556,12 @@ impl Cluster {
                 }
             }
         }
-        json!({
+        Ok(json!({
             "deleted_count": deleted.len(),
             "failed_count": failed.len(),
             "deleted_webhooks": deleted,
             "failed_webhooks": failed,
-        })
+        }))
     }
 
     /// Sends a test event: the receiver "fails" when `failing` is set or its URL
@@ -554,11 +572,13 @@ impl Cluster {
         failing: bool,
         now_ms: u64,
         job_id: String,
+        scope: Scope,
     ) -> Result<Value, Refusal> {
         let idx = self
             .find_webhook(ident)
-            .ok_or_else(|| bad(format!("No webhook {ident:?}.")))?;
+            .ok_or_else(|| bad(CHANNEL_NOT_FOUND))?;
         let w = self.webhooks[idx].clone();
+        scope.check_org(w.org_id)?;
         let fails = failing || w.url.contains("fail");
         let (status, http, error) = if fails {
             (
@@ -574,6 +594,7 @@ impl Cluster {
             status,
             creation_time_in_millis: now_ms,
             webhook_id: w.id.clone(),
+            org_id: w.org_id,
             event_id: format!("validation-{}", w.id),
             detail: error
                 .map(str::to_string)
@@ -600,7 +621,8 @@ impl Cluster {
     /// `jobs/history/communication-channels/search` with the spec's rules: with
     /// `job_ids` every other filter is ignored; otherwise `channel_identifiers`
     /// and `events` are required; for WEBHOOK each array holds at most one element.
-    pub fn channel_history(&self, req: &HistoryInput) -> Result<Value, Refusal> {
+    /// A job or webhook of an Org outside the token's scope is refused.
+    pub fn channel_history(&self, req: &HistoryInput, scope: Scope) -> Result<Value, Refusal> {
         for (name, len) in [
             ("job_ids", req.job_ids.as_ref().map_or(0, Vec::len)),
             (
@@ -616,7 +638,13 @@ impl Cluster {
             }
         }
         let jobs: Vec<&Job> = match req.job_ids.as_ref().and_then(|j| j.first()) {
-            Some(id) => self.jobs.iter().filter(|j| j.id == *id).collect(),
+            Some(id) => {
+                let jobs: Vec<&Job> = self.jobs.iter().filter(|j| j.id == *id).collect();
+                for j in &jobs {
+                    scope.check_org(j.org_id)?;
+                }
+                jobs
+            }
             None => {
                 let (Some(ident), Some(_event)) = (
                     req.channel_identifiers.as_ref().and_then(|c| c.first()),
@@ -626,13 +654,17 @@ impl Cluster {
                         "Without job_ids, channel_identifiers and events are required.",
                     ));
                 };
-                let id = self
-                    .find_webhook(ident)
-                    .map(|i| self.webhooks[i].id.clone())
-                    .unwrap_or_else(|| ident.clone());
+                let id = match self.find_webhook(ident) {
+                    Some(i) => {
+                        scope.check_org(self.webhooks[i].org_id)?;
+                        self.webhooks[i].id.clone()
+                    }
+                    None => ident.clone(),
+                };
                 self.jobs
                     .iter()
                     .filter(|j| j.webhook_id == id)
+                    .filter(|j| scope.reaches(j.org_id))
                     .filter(|j| req.channel_status.is_none_or(|s| j.status == s))
                     .filter(|j| {
                         req.start_epoch_time_in_millis

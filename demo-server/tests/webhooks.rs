@@ -3,37 +3,10 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{app, app_with, call, post};
+use common::{app, app_with, call, login, post, post_as};
 use demo_server::http::{Faults, API};
+use demo_server::spec::Release;
 use serde_json::{json, Value};
-
-async fn login(app: &axum::Router, user: &str, org_id: Option<i64>) -> String {
-    let mut body = json!({"username": user, "password": "demo-password"});
-    if let Some(o) = org_id {
-        body["org_id"] = json!(o);
-    }
-    let r = call(
-        app,
-        Method::POST,
-        &format!("{API}/auth/token/full"),
-        None,
-        Some(&body.to_string()),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK);
-    r.json()["token"].as_str().unwrap().to_string()
-}
-
-async fn post_as(app: &axum::Router, token: &str, path: &str, body: &Value) -> common::Reply {
-    call(
-        app,
-        Method::POST,
-        &format!("{API}{path}"),
-        Some(token),
-        Some(&body.to_string()),
-    )
-    .await
-}
 
 fn hook(name: &str) -> Value {
     json!({
@@ -113,7 +86,7 @@ async fn create_validates_its_fields() {
         ),
         (
             json!({"name": "x", "url": "https://a.example", "events": []}),
-            "at least one",
+            "At least one event type",
         ),
         (
             json!({"name": "x", "url": "https://a.example", "events": ["LIVEBOARD_SCHEDULE"], "additional_headers": [{"key": "Bad Header", "value": "v"}]}),
@@ -294,9 +267,9 @@ async fn a_test_event_is_recorded_in_the_history_and_a_failing_receiver_fails() 
 }
 
 #[tokio::test]
-async fn before_26_4_validate_and_history_are_404() {
+async fn at_26_2_validate_and_history_are_404() {
     let app = app_with(Faults {
-        before_26_4: true,
+        release: Release(26, 2, 0),
         ..Faults::default()
     });
     let r = post(
@@ -305,7 +278,7 @@ async fn before_26_4_validate_and_history_are_404() {
         r#"{"channel_type":"WEBHOOK","channel_identifier":"x","event_type":"LIVEBOARD_SCHEDULE"}"#,
     )
     .await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    r.assert_error(StatusCode::NOT_FOUND, 10004, "No such endpoint.");
     let r = post(
         &app,
         "/jobs/history/communication-channels/search",

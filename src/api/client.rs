@@ -1,25 +1,34 @@
-//! The HTTP client: one async function per endpoint. Every request carries a
-//! time limit (an `AbortSignal`), and every failure becomes an `ApiError`.
+//! Transport: one function sends any typed call (`Client::call`). Every
+//! request carries a time limit (an `AbortSignal`); every failure becomes an
+//! `ApiError`, and a request that gets no readable answer is looked into
+//! (unreachable host, origin not allowed, or a gateway's answer without CORS).
 
-use super::error::ApiError;
-use super::webhook_wire::{DeleteResult, History, Validation, Webhook, WebhookSearch};
-use super::wire::{
-    ConfigureRequest, OrgResponse, SearchRequest, SearchResponse, SessionUser, Token,
-};
+use super::error::{ApiError, NetCause};
+use super::wire::{Call, Method};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 pub const API: &str = "/api/rest/2.0";
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
 
 /// Where to send requests and with which token. `Debug` never shows the token.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Client {
     /// `""` for the panel's own origin, else `https://host[:port][/path]`.
     pub base: String,
     token: String,
     pub timeout_ms: u32,
+    /// A cross-origin answer with CORS headers has reached this page: the
+    /// origin is allowed, so a later answer without them is a gateway's.
+    cors_seen: Arc<AtomicBool>,
+}
+
+impl PartialEq for Client {
+    fn eq(&self, other: &Self) -> bool {
+        self.base == other.base && self.token == other.token && self.timeout_ms == other.timeout_ms
+    }
 }
 
 impl std::fmt::Debug for Client {
@@ -32,82 +41,22 @@ impl std::fmt::Debug for Client {
     }
 }
 
-/// A path segment with everything but unreserved characters percent-encoded.
-fn encode_path(segment: &str) -> String {
-    segment
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-fn url(base: &str, path: &str) -> String {
-    format!("{base}{API}{path}")
-}
-
-fn with_common_headers(b: RequestBuilder, timeout_ms: u32) -> RequestBuilder {
-    let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
-    b.header("Accept", "application/json")
-        .header("X-Requested-By", "ThoughtSpot")
-        .abort_signal(Some(&signal))
-}
-
-fn map_send_error(e: gloo_net::Error, timeout_ms: u32) -> ApiError {
-    match e {
-        gloo_net::Error::JsError(js) if js.name == "TimeoutError" || js.name == "AbortError" => {
-            ApiError::Timeout {
-                after_ms: timeout_ms,
-            }
-        }
-        other => ApiError::Network {
-            detail: other.to_string(),
-        },
-    }
-}
-
-/// Sends the request; a non-2xx answer becomes `ApiError::Http`, a 2xx answer
-/// yields its body text.
-async fn send(
-    b: RequestBuilder,
-    body: Option<String>,
-    timeout_ms: u32,
-) -> Result<String, ApiError> {
-    let req = match body {
-        Some(json) => b
-            .header("Content-Type", "application/json")
-            .body(json)
-            .map_err(|e| ApiError::Invalid(e.to_string()))?,
-        None => b.build().map_err(|e| ApiError::Invalid(e.to_string()))?,
-    };
-    let resp = req
-        .send()
-        .await
-        .map_err(|e| map_send_error(e, timeout_ms))?;
-    let status = resp.status();
-    let text = resp
-        .text()
-        .await
-        .map_err(|e| map_send_error(e, timeout_ms))?;
-    if (200..300).contains(&status) {
-        Ok(text)
-    } else {
-        Err(ApiError::from_response(status, &text))
-    }
-}
-
 /// Parses a success body; what does not fit the API's types is `Malformed`.
+/// An empty body (a 204) reads as `null`, which is what `()` expects.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let text = if text.trim().is_empty() { "null" } else { text };
     serde_json::from_str(text).map_err(|e| ApiError::Malformed {
         detail: e.to_string(),
     })
 }
 
-fn to_json<T: Serialize>(body: &T) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| ApiError::Invalid(e.to_string()))
+fn is_timeout(e: &gloo_net::Error) -> bool {
+    matches!(e, gloo_net::Error::JsError(js) if js.name == "TimeoutError" || js.name == "AbortError")
+}
+
+/// Seconds from a `Retry-After` header (the HTTP-date form is not read).
+fn retry_after(value: Option<String>) -> Option<u32> {
+    value?.trim().parse().ok()
 }
 
 impl Client {
@@ -116,155 +65,167 @@ impl Client {
             base,
             token,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            cors_seen: Arc::default(),
         }
     }
 
-    /// The bearer token, for the one place that may show it: a curl the admin
-    /// asked to include it in.
+    /// The same host and time limit with another token (a new sign-in).
+    pub fn with_token(&self, token: String) -> Self {
+        Client {
+            token,
+            ..self.clone()
+        }
+    }
+
+    /// The bearer token, for the places that may hold it: a curl the admin
+    /// asked to include it in, and the tab's memory the admin opted into.
     pub fn token(&self) -> &str {
         &self.token
     }
 
-    async fn call(&self, post: bool, path: &str, body: Option<String>) -> Result<String, ApiError> {
-        let u = url(&self.base, path);
-        let b = if post {
-            Request::post(&u)
-        } else {
-            Request::get(&u)
+    fn builder(&self, method: Method, path: &str) -> RequestBuilder {
+        let url = format!("{}{API}{path}", self.base);
+        let b = match method {
+            Method::Get => Request::get(&url),
+            Method::Post => Request::post(&url),
         };
-        let b = with_common_headers(b, self.timeout_ms)
-            .header("Authorization", &format!("Bearer {}", self.token));
-        send(b, body, self.timeout_ms).await
-    }
-
-    async fn post_json<B: Serialize, T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &B,
-    ) -> Result<T, ApiError> {
-        parse(&self.call(true, path, Some(to_json(body)?)).await?)
-    }
-
-    /// `auth/token/full` with a username and password, optionally scoped to
-    /// one Org (`org_id`). No token is needed.
-    pub async fn login(
-        base: &str,
-        username: &str,
-        password: &str,
-        org_id: Option<i64>,
-        timeout_ms: u32,
-    ) -> Result<Token, ApiError> {
-        #[derive(Serialize)]
-        struct Body<'a> {
-            username: &'a str,
-            password: &'a str,
-            validity_time_in_sec: u32,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            org_id: Option<i64>,
+        let signal = web_sys::AbortSignal::timeout_with_u32(self.timeout_ms);
+        let b = b
+            .header("Accept", "application/json")
+            .header("X-Requested-By", "ThoughtSpot")
+            .abort_signal(Some(&signal));
+        if self.token.is_empty() {
+            b
+        } else {
+            b.header("Authorization", &format!("Bearer {}", self.token))
         }
-        let body = to_json(&Body {
-            username,
-            password,
-            validity_time_in_sec: 8 * 3600,
-            org_id,
-        })?;
-        let b = with_common_headers(Request::post(&url(base, "/auth/token/full")), timeout_ms);
-        parse(&send(b, Some(body), timeout_ms).await?)
     }
 
-    pub async fn session_user(&self) -> Result<SessionUser, ApiError> {
-        parse(&self.call(false, "/auth/session/user", None).await?)
+    /// Sends one call and reads its answer. Nothing is retried here.
+    pub async fn call<C: Call>(&self, call: &C) -> Result<C::Answer, ApiError> {
+        let b = self.builder(C::METHOD, &call.path());
+        let req = match C::METHOD {
+            Method::Get => b.build(),
+            Method::Post => {
+                let body = serde_json::to_string(call).map_err(|e| ApiError::Malformed {
+                    detail: e.to_string(),
+                })?;
+                b.header("Content-Type", "application/json").body(body)
+            }
+        }
+        .map_err(|e| ApiError::network(e.to_string()))?;
+        let resp = match req.send().await {
+            Ok(r) => r,
+            Err(e) => return Err(self.failed(e).await),
+        };
+        let status = resp.status();
+        let wait = retry_after(resp.headers().get("retry-after"));
+        let text = match resp.text().await {
+            Ok(t) => t,
+            Err(e) => return Err(self.failed(e).await),
+        };
+        if !self.base.is_empty() {
+            self.cors_seen.store(true, Ordering::Relaxed);
+        }
+        if let Some(mark) = C::MARK {
+            crate::perf::mark(mark);
+        }
+        if (200..300).contains(&status) {
+            parse(&text)
+        } else {
+            let mut e = ApiError::from_response(status, &text);
+            if let ApiError::Http { retry_after_s, .. } = &mut e {
+                *retry_after_s = wait;
+            }
+            Err(e)
+        }
     }
 
-    pub async fn search_orgs(&self) -> Result<Vec<OrgResponse>, ApiError> {
-        self.post_json("/orgs/search", &serde_json::json!({})).await
+    /// A request that got no readable answer: a time-out, or a look at why.
+    async fn failed(&self, e: gloo_net::Error) -> ApiError {
+        if is_timeout(&e) {
+            return ApiError::Timeout {
+                after_ms: self.timeout_ms,
+            };
+        }
+        ApiError::Network {
+            detail: e.to_string(),
+            cause: self.diagnose().await,
+        }
     }
 
-    pub async fn search_preferences(
-        &self,
-        req: &SearchRequest,
-    ) -> Result<SearchResponse, ApiError> {
-        let path = "/system/preferences/communication-channels/search";
-        let text = self.call(true, path, Some(to_json(req)?)).await?;
-        crate::perf::mark("tsp-search-received");
-        parse(&text)
-    }
-
-    /// `webhooks/search`: one page.
-    pub async fn search_webhooks(
-        &self,
-        req: &serde_json::Value,
-    ) -> Result<WebhookSearch, ApiError> {
-        self.post_json("/webhooks/search", req).await
-    }
-
-    /// Every `LIVEBOARD_SCHEDULE` webhook, page after page.
-    pub async fn all_schedule_webhooks(&self) -> Result<Vec<Webhook>, ApiError> {
-        let mut all = Vec::new();
-        loop {
-            let req = serde_json::json!({
-                "event_type": "LIVEBOARD_SCHEDULE",
-                "record_offset": all.len(),
-                "record_size": 200,
-            });
-            let page = self.search_webhooks(&req).await?;
-            let n = page.webhooks.len();
-            all.extend(page.webhooks);
-            if !page.pagination.has_more || n == 0 {
-                return Ok(all);
+    /// Tells an unreachable host from one that answers without CORS headers
+    /// for this page: a `no-cors` request resolves (with an answer the page may
+    /// not read) whenever anything answers at all.
+    async fn diagnose(&self) -> NetCause {
+        if self.base.is_empty()
+            || !reachable(&format!("{}{API}/auth/session/user", self.base)).await
+        {
+            return NetCause::Unreachable;
+        }
+        if self.cors_seen.load(Ordering::Relaxed) {
+            NetCause::GatewayNoCors
+        } else {
+            NetCause::OriginRefused {
+                origin: page_origin(),
             }
         }
     }
+}
 
-    /// `webhooks/create`: in the Org the token is scoped to.
-    pub async fn create_webhook(&self, body: &serde_json::Value) -> Result<Webhook, ApiError> {
-        self.post_json("/webhooks/create", body).await
+/// This page's origin, as a CORS allowlist must name it.
+pub fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The origin requests go to: the host, or this page's own origin for `""`.
+pub fn origin_or_page(base: &str) -> String {
+    if base.is_empty() {
+        page_origin()
+    } else {
+        base.to_string()
     }
+}
 
-    /// `webhooks/{id}/update` (204): only the fields in `body` change.
-    pub async fn update_webhook(&self, id: &str, body: &serde_json::Value) -> Result<(), ApiError> {
-        let path = format!("/webhooks/{}/update", encode_path(id));
-        self.call(true, &path, Some(to_json(body)?)).await.map(drop)
-    }
-
-    pub async fn delete_webhooks(&self, ids: &[String]) -> Result<DeleteResult, ApiError> {
-        self.post_json(
-            "/webhooks/delete",
-            &serde_json::json!({ "webhook_identifiers": ids }),
-        )
+async fn reachable(url: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(5_000)));
+    wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_success_body_is_unit_and_retry_after_reads_seconds() {
+        assert_eq!(parse::<()>(""), Ok(()));
+        assert!(matches!(
+            parse::<Vec<u8>>(" "),
+            Err(ApiError::Malformed { .. })
+        ));
+        assert_eq!(retry_after(Some(" 7 ".into())), Some(7));
+        assert_eq!(
+            retry_after(Some("Wed, 21 Oct 2026 07:28:00 GMT".into())),
+            None
+        );
+        assert_eq!(retry_after(None), None);
     }
 
-    /// Sends a test event to a webhook (26.4.0.cl and later).
-    pub async fn validate_webhook(&self, id: &str) -> Result<Validation, ApiError> {
-        let body = serde_json::json!({
-            "channel_type": "WEBHOOK",
-            "channel_identifier": id,
-            "event_type": "LIVEBOARD_SCHEDULE",
-        });
-        self.post_json("/system/communication-channels/validate", &body)
-            .await
-    }
-
-    /// A webhook's delivery history (26.4.0.cl and later).
-    pub async fn webhook_history(&self, id: &str) -> Result<History, ApiError> {
-        let body = serde_json::json!({
-            "channel_type": "WEBHOOK",
-            "channel_identifiers": [id],
-            "events": [{"type": "LIVEBOARD_SCHEDULE"}],
-        });
-        self.post_json("/jobs/history/communication-channels/search", &body)
-            .await
-    }
-
-    /// One `configure` call; success is a 204 with no body.
-    pub async fn configure(&self, req: &ConfigureRequest) -> Result<(), ApiError> {
-        self.call(
-            true,
-            "/system/preferences/communication-channels/configure",
-            Some(to_json(req)?),
-        )
-        .await
-        .map(drop)
+    #[test]
+    fn debug_output_never_shows_the_token() {
+        let c = Client::new("https://ts.example.com".into(), "secret-xyz".into());
+        assert!(!format!("{c:?}").contains("secret-xyz"));
+        assert_eq!(c.with_token("other".into()).base, c.base);
     }
 }

@@ -1,8 +1,8 @@
-//! Talking to ThoughtSpot REST v2: wire types, the client, the error type.
+//! Talking to ThoughtSpot REST v2: typed calls (`wire`), the one transport
+//! function (`client`), and the error type.
 
 pub mod client;
 pub mod error;
-pub mod webhook_wire;
 pub mod wire;
 
 pub use client::Client;

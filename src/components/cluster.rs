@@ -1,4 +1,8 @@
+//! The cluster default for LIVEBOARD_SCHEDULE: what the server holds, and the
+//! Draft's value with controls to change it.
+
 use crate::components::channels::channel_checks;
+use crate::model::access::Grant;
 use crate::model::prefs::{describe_channels, ClusterSetting, LIVEBOARD_SCHEDULE as LS};
 use crate::state::{Session, Workspace};
 use leptos::prelude::*;
@@ -12,40 +16,49 @@ fn badge(s: &ClusterSetting) -> (&'static str, &'static str) {
     }
 }
 
-/// The cluster default for LIVEBOARD_SCHEDULE: what the server holds, and the
-/// Draft's value with controls to change it.
+/// Why the cluster default is not shown.
+#[component]
+fn NotShown() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    move || {
+        match ws.cluster_refused() {
+        Some(e) => view! {
+            <p class="muted" data-testid="cluster-refused">
+                "The cluster default is not shown: the server refused to return it ("
+                {e.summary()} "). "
+                {session.scope().filter(|s| !s.is_primary()).map(|_| {
+                    "This token is scoped to an Org other than the Primary Org; sign in to the Primary Org to see it."
+                })}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="muted">
+                "The cluster default is not shown: it was not read. Reading it needs the ADMINISTRATION \
+                 privilege, or DEVELOPER or APPLICATION_ADMINISTRATION where the cluster allows them."
+            </p>
+        }
+        .into_any(),
+    }
+    }
+}
+
 #[component]
 pub fn ClusterCard() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let session = expect_context::<Session>();
-    let can_edit = move || {
-        session
-            .connection
-            .with(|c| c.as_ref().is_some_and(|c| c.access.cluster))
-    };
-    let server = move || {
-        ws.snapshot
-            .with(|s| s.as_ref().and_then(|s| s.cluster_setting(LS)))
-    };
-    let current = move || {
-        ws.snapshot.with(|s| {
-            s.as_ref()
-                .and_then(|s| ws.draft.with(|d| d.cluster_value(s, LS)))
-        })
-    };
-    let edited = move || ws.draft.with(|d| d.cluster.contains_key(LS));
+    let server = move || ws.with_snapshot(|s| s.and_then(|s| s.cluster_setting(LS)));
+    let current = move || ws.with_both(|s, d| d.cluster_value(s, LS)).flatten();
+    let edited = move || ws.with_draft(|d| d.cluster.contains_key(LS));
     let set = move |channels: Vec<String>| ws.edit(|d, s| d.set_cluster(s, LS, channels));
+    let grant = move || session.access().map(|a| a.cluster);
 
     view! {
         <section class="card cluster" aria-labelledby="cluster-title">
             <h2 id="cluster-title">"Cluster default"</h2>
             {move || match server() {
-                None => view! {
-                    <p class="muted">
-                        "The cluster default is not shown: reading it needs the ADMINISTRATION privilege."
-                    </p>
-                }
-                .into_any(),
+                None => view! { <NotShown /> }.into_any(),
                 Some(on_server) => {
                     let (label, class) = badge(&on_server);
                     let value = current().unwrap_or(on_server.clone());
@@ -53,7 +66,7 @@ pub fn ClusterCard() -> impl IntoView {
                         ClusterSetting::Set(c) => c.clone(),
                         ClusterSetting::NeverSet => vec![],
                     };
-                    let disabled = !can_edit();
+                    let disabled = !session.can_edit_cluster();
                     let boxes = channel_checks(channels, disabled, None, set);
                     view! {
                         <p class="state">
@@ -76,9 +89,18 @@ pub fn ClusterCard() -> impl IntoView {
                                 </button>
                             </p>
                         })}
-                        {disabled.then(|| view! {
-                            <p class="muted">"Changing the cluster default needs ADMINISTRATION."</p>
-                        })}
+                        {move || match grant() {
+                            Some(Grant::No) | None => Some(view! {
+                                <p class="muted">"Changing the cluster default needs ADMINISTRATION."</p>
+                            }.into_any()),
+                            Some(Grant::Try) => Some(view! {
+                                <p class="muted" data-testid="cluster-try">
+                                    "The API does not say whether your privileges may change the cluster default \
+                                     (ADMINISTRATION certainly may). Save will try, and explain a refusal."
+                                </p>
+                            }.into_any()),
+                            Some(Grant::Yes) => None,
+                        }}
                     }
                     .into_any()
                 }

@@ -1,47 +1,30 @@
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+//! A modal dialog on the native `<dialog>` element: `showModal()` makes the
+//! rest of the page inert, keeps focus inside, and closes on Escape.
 
-/// Keyboard handling of a modal dialog: Escape closes it, Tab and Shift+Tab
-/// cycle through its controls without leaving it.
-pub fn dialog_keys(ev: &leptos::ev::KeyboardEvent, close: impl Fn()) {
-    match ev.key().as_str() {
-        "Escape" => {
-            ev.prevent_default();
-            close();
-        }
-        "Tab" => {
-            let Some(dialog) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            else {
-                return;
-            };
-            let Ok(list) =
-                dialog.query_selector_all("button:not([disabled]), input, select, textarea")
-            else {
-                return;
-            };
-            let items: Vec<web_sys::HtmlElement> = (0..list.length())
-                .filter_map(|i| list.item(i))
-                .filter_map(|n| n.dyn_into().ok())
-                .collect();
-            let (Some(first), Some(last)) = (items.first(), items.last()) else {
-                return;
-            };
-            let active = document().active_element();
-            let at = |e: &web_sys::HtmlElement| {
-                active
-                    .as_ref()
-                    .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
-            };
-            if ev.shift_key() && at(first) {
-                ev.prevent_default();
-                let _ = last.focus();
-            } else if !ev.shift_key() && at(last) {
-                ev.prevent_default();
-                let _ = first.focus();
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn Modal(
+    /// The id of the dialog's heading.
+    labelled_by: &'static str,
+    /// Escape or a close from the browser.
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    // Opening the dialog is a call on the DOM element once it exists.
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
             }
         }
-        _ => {}
+    });
+    view! {
+        <dialog node_ref=dialog class="card confirm" role="alertdialog" aria-labelledby=labelled_by
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); on_close.run(()); }>
+            {children()}
+        </dialog>
     }
 }

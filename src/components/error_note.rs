@@ -1,7 +1,8 @@
+//! An `ApiError` for the admin: what happened, what to do, and the ids to quote.
+
 use crate::api::ApiError;
 use leptos::prelude::*;
 
-/// An `ApiError` for the admin: what happened, what to do, and the ids to quote.
 #[component]
 pub fn ErrorNote(error: ApiError) -> impl IntoView {
     let hint = error.hint();

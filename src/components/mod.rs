@@ -1,13 +1,17 @@
-//! The view: one file per part of the screen.
+//! The view: components read state through accessors and call its methods.
+//! A folder per screen part with more than one piece (orgs/, review/,
+//! webhooks/), shared pieces beside them.
 
 pub mod app;
 pub mod channels;
 pub mod cluster;
+pub mod conflicts;
 pub mod connect;
 pub mod dialog;
 pub mod error_note;
 pub mod orgs;
 pub mod review;
+pub mod session_bar;
 pub mod toasts;
 pub mod webhooks;
 pub mod work;

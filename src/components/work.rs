@@ -1,5 +1,7 @@
+//! Work kept in the browser and in files: the restore offer, export and
+//! import of the work (Draft + Snapshot) and of the preference set.
+
 use crate::components::local_time as when;
-use crate::model::conflict::keep_theirs;
 use crate::model::prefset::{self, PrefSet};
 use crate::model::workfile::WorkFile;
 use crate::state::{storage, Workspace};
@@ -11,24 +13,17 @@ use wasm_bindgen::JsCast;
 pub fn RestoreBanner() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     move || {
-        ws.restore_offer.get().map(|file| {
+        ws.restore_offer().map(|file| {
             let count = file.draft.len();
             let saved = when(file.saved_at_ms);
-            let restore = file.clone();
             view! {
                 <div class="banner" role="region" aria-label="Unsaved work found">
                     <p>
                         <strong>{format!("Unsaved work found: {count} pending change(s)")}</strong>
                         " from " {saved} ", kept in this browser for this host."
                     </p>
-                    <button type="button" class="primary" on:click=move |_| {
-                        ws.restore_offer.set(None);
-                        ws.take_work(&restore);
-                    }>"Restore"</button>
-                    <button type="button" on:click=move |_| {
-                        ws.restore_offer.set(None);
-                        ws.persist();
-                    }>"Discard it"</button>
+                    <button type="button" class="primary" on:click=move |_| ws.restore()>"Restore"</button>
+                    <button type="button" on:click=move |_| ws.decline_restore()>"Discard it"</button>
                 </div>
             }
         })
@@ -77,11 +72,9 @@ pub fn WorkTools() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let message = RwSignal::new(None::<Result<String, String>>);
     let export = move |_| {
-        let host = ws.host.get_untracked().unwrap_or_default();
-        let Some(snap) = ws.snapshot.get_untracked() else {
+        let Some(file) = ws.work_file() else {
             return;
         };
-        let file = WorkFile::new(&host, storage::now_ms(), snap, ws.draft.get_untracked());
         let n = file.draft.len();
         message.set(Some(download(
             "thoughtspot-channels-work.json",
@@ -96,18 +89,17 @@ pub fn WorkTools() -> impl IntoView {
                 .await
                 .and_then(|t| WorkFile::parse(&t));
             input.set_value("");
-            let host = ws.host.get_untracked().unwrap_or_default();
+            let host = ws.host_untracked();
             message.set(Some(match result {
                 Ok(file) if file.host != host => Err(format!(
                     "This work was saved for {:?}; the panel is connected to {:?}. Connect to that host to import it.",
                     file.host, host
                 )),
                 Ok(file) => {
-                    ws.restore_offer.set(None);
                     ws.take_work(&file);
                     Ok(format!(
                         "Imported {} pending change(s); review them before saving.",
-                        ws.draft.with_untracked(|d| d.len())
+                        ws.with_draft(|d| d.len())
                     ))
                 }
                 Err(e) => Err(e),
@@ -115,11 +107,11 @@ pub fn WorkTools() -> impl IntoView {
         });
     };
     let export_set = move |_| {
-        let host = ws.host.get_untracked().unwrap_or_default();
-        let Some(snap) = ws.snapshot.get_untracked() else {
+        let Some(set) = ws.with_snapshot(|s| {
+            s.map(|s| prefset::export(s, &ws.host_untracked(), storage::now_ms()))
+        }) else {
             return;
         };
-        let set = prefset::export(&snap, &host, storage::now_ms());
         message.set(Some(download(
             "thoughtspot-channel-preferences.json",
             &set.to_json(),
@@ -167,75 +159,5 @@ pub fn WorkTools() -> impl IntoView {
                 Err(t) => view! { <span class="error-text" role="alert">{t}</span> }.into_any(),
             })}
         </div>
-    }
-}
-
-/// Items changed both on the server and in the Draft: base / theirs / mine,
-/// and the admin's decision for each.
-#[component]
-pub fn Conflicts() -> impl IntoView {
-    let ws = expect_context::<Workspace>();
-    let decide = move |i: usize, theirs: bool| {
-        let Some(c) = ws.conflicts.with_untracked(|c| c.get(i).cloned()) else {
-            return;
-        };
-        if theirs {
-            ws.edit(|d, _| keep_theirs(d, &c.item));
-        }
-        ws.conflicts.update(|list| {
-            list.remove(i);
-        });
-    };
-    move || {
-        let list = ws.conflicts.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <section class="card conflicts" aria-labelledby="conflicts-title">
-                    <h2 id="conflicts-title">
-                        {format!("{} conflict(s): the server changed what you changed", list.len())}
-                    </h2>
-                    <p class="muted">
-                        "Someone changed these on the server after your copy was loaded. "
-                        "Other changes on the server were taken in. Decide each item, then Save."
-                    </p>
-                    <table class="conflict-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Item"</th>
-                                <th scope="col">"When loaded"</th>
-                                <th scope="col">"On the server now"</th>
-                                <th scope="col">"Yours"</th>
-                                <th scope="col"><span class="sr-only">"Decision"</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {list.into_iter().enumerate().map(|(i, c)| {
-                                let gone = c.theirs.is_none();
-                                let label = c.item.label();
-                                view! {
-                                    <tr>
-                                        <td>{label.clone()}</td>
-                                        <td>{c.base}</td>
-                                        <td>{c.theirs.unwrap_or_else(|| "the Org no longer exists".into())}</td>
-                                        <td>{c.mine}</td>
-                                        <td class="row-actions">
-                                            <button type="button" aria-label=format!("Keep theirs: {label}")
-                                                on:click=move |_| decide(i, true)>
-                                                {if gone { "Drop mine" } else { "Keep theirs" }}
-                                            </button>
-                                            " "
-                                            {(!gone).then(|| view! {
-                                                <button type="button" aria-label=format!("Apply mine: {label}")
-                                                    on:click=move |_| decide(i, false)>"Apply mine"</button>
-                                            })}
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </section>
-            }
-        })
     }
 }

@@ -41,7 +41,13 @@ pub struct Conflict {
 /// unless the server now holds exactly what the Draft wants.
 pub fn detect(base: &Snapshot, fresh: &Snapshot, draft: &Draft) -> Vec<Conflict> {
     let mut out = Vec::new();
-    for (event, mine) in &draft.cluster {
+    // What a Snapshot did not read cannot be said to have changed.
+    let cluster_edits = if base.cluster.is_some() && fresh.cluster.is_some() {
+        &draft.cluster
+    } else {
+        &std::collections::BTreeMap::new()
+    };
+    for (event, mine) in cluster_edits {
         let mine = ClusterSetting::Set(mine.clone());
         let was = base
             .cluster_setting(event)
@@ -60,7 +66,7 @@ pub fn detect(base: &Snapshot, fresh: &Snapshot, draft: &Draft) -> Vec<Conflict>
             });
         }
     }
-    for (id, edits) in &draft.orgs {
+    for (id, edits) in draft.orgs.iter().filter(|(id, _)| fresh.reaches(id)) {
         let before = base.org(id);
         let after = fresh.org(id);
         let name = after

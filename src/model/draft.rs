@@ -4,7 +4,7 @@
 use super::prefs::{
     canonical, prefs_to_wire, same_channels, ClusterSetting, OrgSetting, Prefs, Snapshot,
 };
-use crate::api::wire::{ConfigureRequest, OrgChannelConfigInput};
+use crate::api::wire::{ConfigureRequest, Operation, OrgChannelConfigInput};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -30,19 +30,6 @@ impl Draft {
             Some(c) => Some(ClusterSetting::Set(c.clone())),
             None => snap.cluster_setting(event),
         }
-    }
-
-    /// The Org's setting as edited (or as the Snapshot has it).
-    pub fn org_value(&self, snap: &Snapshot, org_id: &str, event: &str) -> OrgSetting {
-        self.orgs
-            .get(org_id)
-            .and_then(|m| m.get(event))
-            .cloned()
-            .unwrap_or_else(|| {
-                snap.org(org_id)
-                    .map(|o| o.setting(event))
-                    .unwrap_or(OrgSetting::Inherit)
-            })
     }
 
     /// The same as `org_value`, for an Org already at hand (no search of the Snapshot).
@@ -130,27 +117,46 @@ impl Draft {
     }
 
     /// The same edits on top of a newer Snapshot: edits the server now holds
-    /// drop out, the others stay.
+    /// drop out, the others stay. Edits the Snapshot cannot speak for (the
+    /// cluster default it did not read, Orgs out of a scoped token's reach) stay
+    /// as they are.
     pub fn rebase(&self, fresh: &Snapshot) -> Draft {
         let mut d = Draft::default();
         for (event, channels) in &self.cluster {
-            d.set_cluster(fresh, event, channels.clone());
+            if fresh.cluster.is_some() {
+                d.set_cluster(fresh, event, channels.clone());
+            } else {
+                d.cluster.insert(event.clone(), channels.clone());
+            }
         }
         for (id, edits) in &self.orgs {
-            for (event, setting) in edits {
-                d.set_org(fresh, id, event, setting.clone());
+            if fresh.reaches(id) {
+                for (event, setting) in edits {
+                    d.set_org(fresh, id, event, setting.clone());
+                }
+            } else {
+                d.orgs.insert(id.clone(), edits.clone());
             }
         }
         d
     }
 
-    /// Org ids the Draft edits that the Snapshot does not have.
-    pub fn unknown_orgs(&self, snap: &Snapshot) -> Vec<String> {
-        self.orgs
-            .keys()
-            .filter(|id| snap.org(id).is_none())
-            .cloned()
-            .collect()
+    /// How many edited values this Snapshot cannot show or send: the cluster
+    /// default when it was not read, Orgs out of a scoped token's reach. They
+    /// are kept for a session that reaches them.
+    pub fn held_back(&self, snap: &Snapshot) -> usize {
+        let cluster = if snap.cluster.is_none() {
+            self.cluster.len()
+        } else {
+            0
+        };
+        cluster
+            + self
+                .orgs
+                .iter()
+                .filter(|(id, _)| snap.org(id).is_none())
+                .map(|(_, e)| e.len())
+                .sum::<usize>()
     }
 }
 
@@ -200,10 +206,16 @@ impl Change {
 }
 
 /// The changes the Draft makes to the Snapshot: cluster first, then Orgs in
-/// Snapshot order. Edits equal to the Snapshot produce nothing.
+/// Snapshot order. Edits equal to the Snapshot produce nothing, and so do
+/// edits it cannot speak for (see `Draft::held_back`).
 pub fn diff(snap: &Snapshot, draft: &Draft) -> Vec<Change> {
     let mut out = Vec::new();
-    for (event, after) in &draft.cluster {
+    let cluster_edits = if snap.cluster.is_some() {
+        &draft.cluster
+    } else {
+        &BTreeMap::new()
+    };
+    for (event, after) in cluster_edits {
         let before = snap
             .cluster_setting(event)
             .unwrap_or(ClusterSetting::NeverSet);
@@ -292,7 +304,7 @@ pub fn plan(snap: &Snapshot, changes: &[Change]) -> ConfigureRequest {
         if !resets.is_empty() {
             req.org_preferences.push(OrgChannelConfigInput {
                 org_identifier: id.clone(),
-                operation: "RESET".into(),
+                operation: Operation::Reset,
                 preferences: None,
                 reset_events: Some(resets),
             });
@@ -300,7 +312,7 @@ pub fn plan(snap: &Snapshot, changes: &[Change]) -> ConfigureRequest {
         if replaces {
             req.org_preferences.push(OrgChannelConfigInput {
                 org_identifier: id,
-                operation: "REPLACE".into(),
+                operation: Operation::Replace,
                 preferences: Some(prefs_to_wire(&kept)),
                 reset_events: None,
             });
@@ -476,7 +488,7 @@ mod tests {
     fn unknown_channels_and_event_types_go_back_verbatim_with_a_replace() {
         let snap = demo();
         let mut d = Draft::default();
-        let now = d.org_value(&snap, "13", LS);
+        let now = d.org_value_of(snap.org("13").unwrap(), LS);
         let OrgSetting::Override(c) = now else {
             panic!()
         };

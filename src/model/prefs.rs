@@ -140,6 +140,9 @@ pub struct Org {
     pub name: String,
     /// The Org's overrides; empty when it inherits everything.
     pub prefs: Prefs,
+    /// `orgs/search` lists it as `IN_ACTIVE`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inactive: bool,
 }
 
 impl Org {
@@ -166,6 +169,10 @@ pub struct Snapshot {
     /// Ids of the Orgs that have a LIVEBOARD_SCHEDULE webhook; `None` when not read.
     #[serde(default)]
     pub webhook_orgs: Option<std::collections::BTreeSet<String>>,
+    /// Read with a token scoped to one Org: an Org missing here is out of
+    /// reach, not gone, and Draft edits for it wait for a session that reaches it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 impl Snapshot {
@@ -196,6 +203,7 @@ impl Snapshot {
                         id: o.org.id,
                         name: o.org.name,
                         prefs,
+                        inactive: false,
                     });
                 }
             }
@@ -204,13 +212,18 @@ impl Snapshot {
             let Some(id) = o.id.map(|i| i.to_string()) else {
                 continue;
             };
-            if !by_id.contains_key(&id) {
-                by_id.insert(id.clone(), list.len());
-                list.push(Org {
-                    name: o.name.unwrap_or_else(|| format!("Org {id}")),
-                    id,
-                    prefs: Prefs::new(),
-                });
+            let inactive = o.inactive();
+            match by_id.get(&id) {
+                Some(&i) => list[i].inactive = inactive,
+                None => {
+                    by_id.insert(id.clone(), list.len());
+                    list.push(Org {
+                        name: o.name.unwrap_or_else(|| format!("Org {id}")),
+                        id,
+                        prefs: Prefs::new(),
+                        inactive,
+                    });
+                }
             }
         }
         sort_orgs(&mut list);
@@ -218,6 +231,7 @@ impl Snapshot {
             cluster,
             orgs: list,
             webhook_orgs: None,
+            partial: false,
         }
     }
 
@@ -236,6 +250,12 @@ impl Snapshot {
 
     pub fn org(&self, id: &str) -> Option<&Org> {
         self.orgs.iter().find(|o| o.id == id)
+    }
+
+    /// Whether this Snapshot can speak for the Org: it lists it, or it would
+    /// (a full Snapshot that does not list an Org means the Org is gone).
+    pub fn reaches(&self, id: &str) -> bool {
+        !self.partial || self.org(id).is_some()
     }
 
     /// Replaces or adds the Orgs of a targeted search; the rest stay as they were.
@@ -371,6 +391,7 @@ mod tests {
         assert_eq!(snap.cluster, None, "not asked: unknown, not never-set");
         assert_eq!(snap.orgs.len(), 2);
         assert_eq!(snap.orgs[0].name, "Hidden");
+        assert!(!snap.orgs[0].inactive);
         assert_eq!(snap.orgs[0].id, "42");
         assert_eq!(
             snap.orgs[0].setting(LIVEBOARD_SCHEDULE),

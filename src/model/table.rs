@@ -61,6 +61,7 @@ mod tests {
             id: id.into(),
             name: name.into(),
             prefs: Prefs::new(),
+            inactive: false,
         }
     }
 

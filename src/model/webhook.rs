@@ -1,13 +1,19 @@
-//! The webhook form: what the admin edits, its checks, and the request bodies.
-//! Secrets are write-only: the server answers `***`, so an edit sends a secret
-//! only when the admin typed a new one.
+//! The webhook form: what the admin edits, its checks (problems keyed by
+//! field), and the typed requests it becomes. Secrets are write-only: the
+//! server answers `***`, so an edit sends a secret only when the admin typed a
+//! new one. Fields newer than the cluster's release are never sent.
 
-use super::host::is_loopback;
-use crate::api::webhook_wire::Webhook;
-use serde_json::{json, Map, Value};
+use super::release::{Feature, ReleaseInfo};
+use super::url::webhook_url_ok;
+use crate::api::wire::{
+    AuthenticationInput, CreateWebhook, EventType, KeyValue, ResetOption, SignatureInput, Status,
+    UpdateWebhook, Webhook,
+};
+use std::collections::BTreeMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum AuthKind {
+    #[default]
     None,
     ApiKey,
     BasicAuth,
@@ -50,6 +56,112 @@ impl AuthKind {
             .find(|k| k.code() == c)
             .unwrap_or(AuthKind::None)
     }
+
+    /// The kind a webhook answered with.
+    pub fn of(w: &Webhook) -> AuthKind {
+        match &w.authentication {
+            Some(a) if a.API_KEY.is_some() => AuthKind::ApiKey,
+            Some(a) if a.BASIC_AUTH.is_some() => AuthKind::BasicAuth,
+            Some(a) if a.BEARER_TOKEN.is_some() => AuthKind::BearerToken,
+            Some(a) if a.OAUTH2.is_some() => AuthKind::OAuth2,
+            _ => AuthKind::None,
+        }
+    }
+
+    /// What the secret field is called for this kind.
+    pub fn secret_label(self) -> &'static str {
+        match self {
+            AuthKind::ApiKey => "API key value",
+            AuthKind::BasicAuth => "Password",
+            AuthKind::BearerToken => "Bearer token",
+            AuthKind::OAuth2 => "Client secret",
+            AuthKind::None => "Secret",
+        }
+    }
+}
+
+/// The form's fields, for problems and element ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Description,
+    Url,
+    UrlParams,
+    Auth,
+    AuthUser,
+    AuthUrl,
+    AuthSecret,
+    Signature,
+    SignatureHeader,
+    SignatureSecret,
+    Headers,
+}
+
+impl Field {
+    /// The element id's tail (`wh-…`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Description => "description",
+            Field::Url => "url",
+            Field::UrlParams => "url_params",
+            Field::Auth => "auth",
+            Field::AuthUser => "auth_user",
+            Field::AuthUrl => "auth_url",
+            Field::AuthSecret => "auth_secret",
+            Field::Signature => "signature",
+            Field::SignatureHeader => "signature_header",
+            Field::SignatureSecret => "signature_secret",
+            Field::Headers => "headers",
+        }
+    }
+}
+
+/// One thing to fix before the form can be sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub field: Field,
+    pub message: String,
+}
+
+fn problem(field: Field, message: impl Into<String>) -> Problem {
+    Problem {
+        field,
+        message: message.into(),
+    }
+}
+
+/// What the cluster's release lets the form send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormRules {
+    /// `additional_headers` (26.4.0.cl).
+    pub headers: bool,
+    /// `status` (26.7.0.cl).
+    pub status: bool,
+    /// `reset_options` (26.7.0.cl): clearing authentication or signing.
+    pub reset: bool,
+    /// The release, for messages.
+    pub release: ReleaseInfo,
+}
+
+impl FormRules {
+    pub fn for_release(release: ReleaseInfo) -> Self {
+        FormRules {
+            headers: release.has(Feature::WebhookHeaders).ok(),
+            status: release.has(Feature::WebhookStatus).ok(),
+            reset: release.has(Feature::WebhookReset).ok(),
+            release,
+        }
+    }
+
+    /// Everything (an unknown or the newest release).
+    pub fn all() -> Self {
+        Self::for_release(ReleaseInfo::Unknown)
+    }
+
+    fn missing(&self, f: Feature) -> String {
+        self.release.has(f).why_not(f).unwrap_or_default()
+    }
 }
 
 /// Everything the form edits. Secret fields hold only what the admin typed:
@@ -61,7 +173,7 @@ pub struct WebhookForm {
     pub url: String,
     /// `key=value` lines.
     pub url_params: String,
-    pub auth: Option<AuthKind>,
+    pub auth: AuthKind,
     /// API key name, basic-auth username, or OAuth2 client id.
     pub auth_user: String,
     /// OAuth2 authorization URL.
@@ -74,17 +186,53 @@ pub struct WebhookForm {
     pub signature_secret: String,
     /// `Name: value` lines.
     pub headers: String,
-    /// `ENABLED`, `DISABLED`, or empty (not set: enabled).
-    pub status: String,
+    /// `None`: not set (the webhook is enabled).
+    pub status: Option<Status>,
 }
 
 impl WebhookForm {
-    pub fn auth_kind(&self) -> AuthKind {
-        self.auth.unwrap_or(AuthKind::None)
+    /// The text of one plain field.
+    pub fn text(&self, f: Field) -> &str {
+        match f {
+            Field::Name => &self.name,
+            Field::Description => &self.description,
+            Field::Url => &self.url,
+            Field::UrlParams => &self.url_params,
+            Field::AuthUser => &self.auth_user,
+            Field::AuthUrl => &self.auth_url,
+            Field::AuthSecret => &self.auth_secret,
+            Field::SignatureHeader => &self.signature_header,
+            Field::SignatureSecret => &self.signature_secret,
+            Field::Headers => &self.headers,
+            Field::Auth | Field::Signature => "",
+        }
+    }
+
+    /// Sets one plain field.
+    pub fn set_text(&mut self, f: Field, value: String) {
+        let slot = match f {
+            Field::Name => &mut self.name,
+            Field::Description => &mut self.description,
+            Field::Url => &mut self.url,
+            Field::UrlParams => &mut self.url_params,
+            Field::AuthUser => &mut self.auth_user,
+            Field::AuthUrl => &mut self.auth_url,
+            Field::AuthSecret => &mut self.auth_secret,
+            Field::SignatureHeader => &mut self.signature_header,
+            Field::SignatureSecret => &mut self.signature_secret,
+            Field::Headers => &mut self.headers,
+            Field::Auth | Field::Signature => return,
+        };
+        *slot = value;
     }
 
     /// The form for an existing webhook; secrets are left empty (unchanged).
     pub fn from_webhook(w: &Webhook) -> Self {
+        let text = |v: &serde_json::Value| {
+            v.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.to_string())
+        };
         let mut f = WebhookForm {
             name: w.name.clone(),
             description: w.description.clone().unwrap_or_default(),
@@ -92,17 +240,10 @@ impl WebhookForm {
             url_params: w
                 .url_params
                 .as_ref()
-                .and_then(Value::as_object)
+                .and_then(serde_json::Value::as_object)
                 .map(|m| {
                     m.iter()
-                        .map(|(k, v)| {
-                            format!(
-                                "{k}={}",
-                                v.as_str()
-                                    .map(str::to_string)
-                                    .unwrap_or_else(|| v.to_string())
-                            )
-                        })
+                        .map(|(k, v)| format!("{k}={}", text(v)))
                         .collect::<Vec<_>>()
                         .join("\n")
                 })
@@ -114,21 +255,16 @@ impl WebhookForm {
                 .map(|h| format!("{}: {}", h.key, h.value))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            status: w.status.clone().unwrap_or_default(),
-            auth: Some(AuthKind::None),
+            status: w.status.filter(|s| *s != Status::Other),
+            auth: AuthKind::of(w),
             ..Default::default()
         };
         if let Some(a) = &w.authentication {
             if let Some(k) = &a.API_KEY {
-                f.auth = Some(AuthKind::ApiKey);
                 f.auth_user = k.key.clone();
             } else if let Some(b) = &a.BASIC_AUTH {
-                f.auth = Some(AuthKind::BasicAuth);
                 f.auth_user = b.username.clone();
-            } else if a.BEARER_TOKEN.is_some() {
-                f.auth = Some(AuthKind::BearerToken);
             } else if let Some(o) = &a.OAUTH2 {
-                f.auth = Some(AuthKind::OAuth2);
                 f.auth_user = o.client_id.clone();
                 f.auth_url = o.authorization_url.clone();
             }
@@ -149,26 +285,6 @@ pub fn valid_header_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-fn url_ok(url: &str) -> Result<(), &'static str> {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return Err("The URL must start with https://.");
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let name = match host.rfind(':') {
-        Some(i) if !host.ends_with(']') => &host[..i],
-        _ => host,
-    };
-    if name.is_empty() || rest.contains(' ') {
-        return Err("The URL has no host.");
-    }
-    match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok(()),
-        "http" if is_loopback(name) => Ok(()),
-        "http" => Err("The URL must use https:// (http:// only for localhost)."),
-        _ => Err("The URL must start with https://."),
-    }
-}
-
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty())
 }
@@ -183,218 +299,225 @@ fn parse_pairs(text: &str, sep: char) -> Result<Vec<(String, String)>, String> {
         .collect()
 }
 
-/// Problems, as (field, message), in form order. `editing`: secrets may stay empty
-/// when the auth type is unchanged (the server keeps them).
-pub fn validate(form: &WebhookForm, original: Option<&WebhookForm>) -> Vec<(&'static str, String)> {
+/// Problems, in form order. `original`: the webhook being edited (its secrets
+/// may stay empty when their section does not change: the server keeps them).
+pub fn validate(
+    form: &WebhookForm,
+    original: Option<&WebhookForm>,
+    rules: FormRules,
+) -> Vec<Problem> {
     let mut out = Vec::new();
     if form.name.trim().is_empty() {
-        out.push(("name", "A name is required.".to_string()));
+        out.push(problem(Field::Name, "A name is required."));
     }
     if form.url.trim().is_empty() {
-        out.push(("url", "A URL is required.".to_string()));
-    } else if let Err(e) = url_ok(form.url.trim()) {
-        out.push(("url", e.to_string()));
+        out.push(problem(Field::Url, "A URL is required."));
+    } else if let Err(e) = webhook_url_ok(form.url.trim()) {
+        out.push(problem(Field::Url, e));
     }
     match parse_pairs(&form.url_params, '=') {
-        Err(e) => out.push((
-            "url_params",
+        Err(e) => out.push(problem(
+            Field::UrlParams,
             format!("URL parameters are key=value lines: {e}"),
         )),
         Ok(p) if p.iter().any(|(k, _)| k.is_empty()) => {
-            out.push(("url_params", "A URL parameter has no name.".into()))
+            out.push(problem(Field::UrlParams, "A URL parameter has no name."))
         }
         Ok(_) => {}
     }
-    let kind = form.auth_kind();
-    let kept = original.is_some_and(|o| o.auth_kind() == kind);
-    let needs_secret = kind != AuthKind::None && !kept;
+    let kind = form.auth;
+    let was = original.map(|o| o.auth);
+    if kind == AuthKind::None && was.is_some_and(|w| w != AuthKind::None) && !rules.reset {
+        out.push(problem(Field::Auth, rules.missing(Feature::WebhookReset)));
+    }
     match kind {
         AuthKind::ApiKey if form.auth_user.trim().is_empty() => {
-            out.push(("auth_user", "The API key needs a name.".into()))
+            out.push(problem(Field::AuthUser, "The API key needs a name."))
         }
         AuthKind::BasicAuth if form.auth_user.trim().is_empty() => {
-            out.push(("auth_user", "Basic auth needs a username.".into()))
+            out.push(problem(Field::AuthUser, "Basic auth needs a username."))
         }
         AuthKind::OAuth2 => {
             if form.auth_user.trim().is_empty() {
-                out.push(("auth_user", "OAuth 2 needs a client id.".into()));
+                out.push(problem(Field::AuthUser, "OAuth 2 needs a client id."));
             }
-            if let Err(e) = url_ok(form.auth_url.trim()) {
-                out.push(("auth_url", format!("Authorization URL: {e}")));
+            if let Err(e) = webhook_url_ok(form.auth_url.trim()) {
+                out.push(problem(Field::AuthUrl, format!("Authorization URL: {e}")));
             }
         }
         _ => {}
     }
-    if needs_secret && form.auth_secret.is_empty() {
-        out.push((
-            "auth_secret",
-            "Enter the secret for this authentication.".into(),
-        ));
+    let kept = original.is_some_and(|o| o.auth == kind);
+    if kind != AuthKind::None && form.auth_secret.is_empty() {
+        if !kept {
+            out.push(problem(
+                Field::AuthSecret,
+                "Enter the secret for this authentication.",
+            ));
+        } else if let Some(o) = original {
+            if form.auth_user.trim() != o.auth_user || form.auth_url.trim() != o.auth_url {
+                out.push(problem(
+                    Field::AuthSecret,
+                    "Changing the authentication needs its secret again.",
+                ));
+            }
+        }
     }
     if form.signature {
         if !valid_header_name(form.signature_header.trim()) {
-            out.push((
-                "signature_header",
-                "The signature header must be a valid header name.".into(),
+            out.push(problem(
+                Field::SignatureHeader,
+                "The signature header must be a valid header name.",
             ));
         }
-        let had = original.is_some_and(|o| o.signature);
-        if !had && form.signature_secret.is_empty() {
-            out.push(("signature_secret", "Enter the signing secret.".into()));
+        if form.signature_secret.is_empty() {
+            match original.filter(|o| o.signature) {
+                None => out.push(problem(Field::SignatureSecret, "Enter the signing secret.")),
+                Some(o) if form.signature_header.trim() != o.signature_header => out.push(problem(
+                    Field::SignatureSecret,
+                    "Changing the signature header needs the secret again.",
+                )),
+                Some(_) => {}
+            }
         }
+    } else if original.is_some_and(|o| o.signature) && !rules.reset {
+        out.push(problem(
+            Field::Signature,
+            rules.missing(Feature::WebhookReset),
+        ));
     }
     match parse_pairs(&form.headers, ':') {
-        Err(e) => out.push(("headers", format!("Headers are \"Name: value\" lines: {e}"))),
+        Err(e) => out.push(problem(
+            Field::Headers,
+            format!("Headers are \"Name: value\" lines: {e}"),
+        )),
         Ok(h) => {
             if let Some((bad, _)) = h.iter().find(|(k, _)| !valid_header_name(k)) {
-                out.push(("headers", format!("{bad:?} is not a valid header name.")));
+                out.push(problem(
+                    Field::Headers,
+                    format!("{bad:?} is not a valid header name."),
+                ));
+            } else if !h.is_empty() && !rules.headers {
+                out.push(problem(
+                    Field::Headers,
+                    rules.missing(Feature::WebhookHeaders),
+                ));
             }
         }
     }
     out
 }
 
-fn authentication(form: &WebhookForm) -> Value {
-    let (user, secret) = (form.auth_user.trim(), form.auth_secret.as_str());
-    match form.auth_kind() {
-        AuthKind::None => Value::Null,
-        AuthKind::ApiKey => json!({"API_KEY": {"key": user, "value": secret}}),
-        AuthKind::BasicAuth => json!({"BASIC_AUTH": {"username": user, "password": secret}}),
-        AuthKind::BearerToken => json!({"BEARER_TOKEN": secret}),
-        AuthKind::OAuth2 => json!({"OAUTH2": {
-            "authorization_url": form.auth_url.trim(), "client_id": user, "client_secret": secret}}),
+fn authentication(form: &WebhookForm) -> Option<AuthenticationInput> {
+    let (user, secret) = (form.auth_user.trim().to_string(), form.auth_secret.clone());
+    Some(match form.auth {
+        AuthKind::None => return None,
+        AuthKind::ApiKey => AuthenticationInput::ApiKey {
+            key: user,
+            value: secret,
+        },
+        AuthKind::BasicAuth => AuthenticationInput::BasicAuth {
+            username: user,
+            password: secret,
+        },
+        AuthKind::BearerToken => AuthenticationInput::BearerToken(secret),
+        AuthKind::OAuth2 => AuthenticationInput::OAuth2 {
+            authorization_url: form.auth_url.trim().to_string(),
+            client_id: user,
+            client_secret: secret,
+        },
+    })
+}
+
+fn url_params(form: &WebhookForm) -> BTreeMap<String, String> {
+    parse_pairs(&form.url_params, '=')
+        .unwrap_or_default()
+        .into_iter()
+        .collect()
+}
+
+fn headers(form: &WebhookForm) -> Vec<KeyValue> {
+    parse_pairs(&form.headers, ':')
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(key, value)| KeyValue { key, value })
+        .collect()
+}
+
+fn signature(form: &WebhookForm) -> SignatureInput {
+    SignatureInput {
+        kind: Default::default(),
+        header: form.signature_header.trim().to_string(),
+        algorithm: Default::default(),
+        secret: form.signature_secret.clone(),
     }
 }
 
-fn url_params(form: &WebhookForm) -> Value {
-    Value::Object(
-        parse_pairs(&form.url_params, '=')
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect(),
-    )
+fn non_empty(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
 }
 
-fn headers(form: &WebhookForm) -> Value {
-    Value::Array(
-        parse_pairs(&form.headers, ':')
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(k, v)| json!({"key": k, "value": v}))
-            .collect(),
-    )
+/// The `webhooks/create` request (for a form `validate` accepts).
+pub fn create_request(form: &WebhookForm, rules: FormRules) -> CreateWebhook {
+    let params = url_params(form);
+    let heads = headers(form);
+    CreateWebhook {
+        name: form.name.trim().to_string(),
+        url: form.url.trim().to_string(),
+        events: vec![EventType::LiveboardSchedule],
+        description: non_empty(&form.description),
+        url_params: (!params.is_empty()).then_some(params),
+        authentication: authentication(form),
+        signature_verification: form.signature.then(|| signature(form)),
+        additional_headers: (rules.headers && !heads.is_empty()).then_some(heads),
+        status: form.status.filter(|_| rules.status),
+    }
 }
 
-fn signature(form: &WebhookForm) -> Value {
-    json!({"type": "HMAC_SHA256", "header": form.signature_header.trim(),
-        "algorithm": "SHA256", "secret": form.signature_secret})
-}
-
-/// The `webhooks/create` body.
-pub fn create_body(form: &WebhookForm) -> Value {
-    let mut m = Map::new();
-    m.insert("name".into(), json!(form.name.trim()));
-    m.insert("url".into(), json!(form.url.trim()));
-    m.insert("events".into(), json!(["LIVEBOARD_SCHEDULE"]));
-    if !form.description.trim().is_empty() {
-        m.insert("description".into(), json!(form.description.trim()));
-    }
-    if lines(&form.url_params).next().is_some() {
-        m.insert("url_params".into(), url_params(form));
-    }
-    if form.auth_kind() != AuthKind::None {
-        m.insert("authentication".into(), authentication(form));
-    }
-    if form.signature {
-        m.insert("signature_verification".into(), signature(form));
-    }
-    if lines(&form.headers).next().is_some() {
-        m.insert("additional_headers".into(), headers(form));
-    }
-    if !form.status.is_empty() {
-        m.insert("status".into(), json!(form.status));
-    }
-    Value::Object(m)
-}
-
-/// The `webhooks/{id}/update` body: only what changed. A secret goes out only
-/// when the admin typed one (or chose another auth type); `***` never does.
-/// Removing authentication or signing uses `reset_options`.
-pub fn update_body(original: &WebhookForm, form: &WebhookForm) -> Value {
-    let mut m = Map::new();
-    let mut reset = Vec::new();
-    if form.name.trim() != original.name {
-        m.insert("name".into(), json!(form.name.trim()));
-    }
-    if form.description.trim() != original.description {
-        m.insert("description".into(), json!(form.description.trim()));
-    }
-    if form.url.trim() != original.url {
-        m.insert("url".into(), json!(form.url.trim()));
-    }
+/// The `webhooks/{id}/update` request: only what changed. A secret goes out
+/// only when the admin typed one (or chose another auth type); `***` never
+/// does. Removing authentication or signing uses `reset_options` (26.7.0.cl).
+pub fn update_request(
+    id: &str,
+    original: &WebhookForm,
+    form: &WebhookForm,
+    rules: FormRules,
+) -> UpdateWebhook {
+    let changed = |a: &str, b: &str| (a.trim() != b).then(|| a.trim().to_string());
+    let mut up = UpdateWebhook {
+        id: id.to_string(),
+        name: changed(&form.name, &original.name),
+        description: changed(&form.description, &original.description),
+        url: changed(&form.url, &original.url),
+        ..Default::default()
+    };
     if url_params(form) != url_params(original) {
-        m.insert("url_params".into(), url_params(form));
+        up.url_params = Some(url_params(form));
     }
-    if headers(form) != headers(original) {
-        m.insert("additional_headers".into(), headers(form));
+    if rules.headers && headers(form) != headers(original) {
+        up.additional_headers = Some(headers(form));
     }
-    let kind = form.auth_kind();
-    let auth_changed = kind != original.auth_kind()
-        || !form.auth_secret.is_empty()
-        || form.auth_user.trim() != original.auth_user
-        || form.auth_url.trim() != original.auth_url;
-    if auth_changed {
-        if kind == AuthKind::None {
-            reset.push("AUTHENTICATION");
-        } else if !form.auth_secret.is_empty() {
-            m.insert("authentication".into(), authentication(form));
-        }
-        // A changed name or URL without the secret cannot be sent: the API
-        // takes the authentication whole. `validate` asks for the secret then.
+    let mut reset = Vec::new();
+    if form.auth == AuthKind::None && original.auth != AuthKind::None {
+        reset.push(ResetOption::Authentication);
+    } else if !form.auth_secret.is_empty() {
+        // The API takes the authentication whole: it goes out with its secret or
+        // not at all (`validate` asks for the secret when a detail changes).
+        up.authentication = authentication(form);
     }
     if !form.signature && original.signature {
-        reset.push("SIGNATURE_VERIFICATION");
+        reset.push(ResetOption::SignatureVerification);
     } else if form.signature && !form.signature_secret.is_empty() {
-        m.insert("signature_verification".into(), signature(form));
+        up.signature_verification = Some(signature(form));
     }
-    if form.status != original.status && !form.status.is_empty() {
-        m.insert("status".into(), json!(form.status));
+    if rules.status && form.status != original.status {
+        up.status = form.status;
     }
-    if !reset.is_empty() {
-        m.insert("reset_options".into(), json!(reset));
+    if rules.reset && !reset.is_empty() {
+        up.reset_options = Some(reset);
     }
-    Value::Object(m)
-}
-
-/// Extra checks for an edit: a changed auth detail or signature header needs the
-/// secret again, since the API takes those sections whole.
-pub fn validate_edit(original: &WebhookForm, form: &WebhookForm) -> Vec<(&'static str, String)> {
-    let mut out = validate(form, Some(original));
-    let kind = form.auth_kind();
-    let detail_changed =
-        form.auth_user.trim() != original.auth_user || form.auth_url.trim() != original.auth_url;
-    if kind != AuthKind::None
-        && kind == original.auth_kind()
-        && detail_changed
-        && form.auth_secret.is_empty()
-    {
-        out.push((
-            "auth_secret",
-            "Changing the authentication needs its secret again.".into(),
-        ));
-    }
-    if form.signature
-        && original.signature
-        && form.signature_header.trim() != original.signature_header
-        && form.signature_secret.is_empty()
-    {
-        out.push((
-            "signature_secret",
-            "Changing the signature header needs the secret again.".into(),
-        ));
-    }
-    out
+    up
 }
 
 /// An Org whose channels and webhooks disagree.
@@ -437,6 +560,8 @@ pub fn mismatch(effective: Option<&[String]>, has_webhook: Option<bool>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::release::Release;
+    use serde_json::{json, to_value};
 
     fn existing() -> Webhook {
         serde_json::from_value(json!({
@@ -450,25 +575,33 @@ mod tests {
         .unwrap()
     }
 
+    fn on(release: &str) -> FormRules {
+        FormRules::for_release(ReleaseInfo::Known(Release::parse(release).unwrap()))
+    }
+
+    fn fields(p: &[Problem]) -> Vec<Field> {
+        p.iter().map(|p| p.field).collect()
+    }
+
     #[test]
     fn an_edit_that_leaves_secrets_alone_sends_no_secret_and_no_placeholder() {
         let original = WebhookForm::from_webhook(&existing());
-        assert_eq!(original.auth, Some(AuthKind::BasicAuth));
+        assert_eq!(original.auth, AuthKind::BasicAuth);
         assert_eq!(
             original.auth_secret, "",
             "the placeholder is never put in the form"
         );
         let mut edited = original.clone();
         edited.description = "Reports for ops".into();
-        edited.status = "DISABLED".into();
-        let body = update_body(&original, &edited);
+        edited.status = Some(Status::Disabled);
+        let up = update_request("w1", &original, &edited, FormRules::all());
         assert_eq!(
-            body,
+            to_value(&up).unwrap(),
             json!({"description": "Reports for ops", "status": "DISABLED"})
         );
-        assert!(!body.to_string().contains("***"));
-        assert!(validate_edit(&original, &edited).is_empty());
-        assert_eq!(update_body(&original, &original), json!({}));
+        assert!(!to_value(&up).unwrap().to_string().contains("***"));
+        assert!(validate(&edited, Some(&original), FormRules::all()).is_empty());
+        assert!(update_request("w1", &original, &original, FormRules::all()).is_empty());
     }
 
     #[test]
@@ -477,51 +610,90 @@ mod tests {
         let mut edited = original.clone();
         edited.auth_secret = "new-password".into();
         assert_eq!(
-            update_body(&original, &edited),
+            to_value(update_request("w1", &original, &edited, FormRules::all())).unwrap(),
             json!({"authentication": {"BASIC_AUTH": {"username": "ts", "password": "new-password"}}})
         );
         let mut edited = original.clone();
-        edited.auth = Some(AuthKind::None);
+        edited.auth = AuthKind::None;
         edited.signature = false;
         assert_eq!(
-            update_body(&original, &edited),
+            to_value(update_request("w1", &original, &edited, FormRules::all())).unwrap(),
             json!({"reset_options": ["AUTHENTICATION", "SIGNATURE_VERIFICATION"]})
         );
         // Changing the username without the password is caught before sending.
         let mut edited = original.clone();
         edited.auth_user = "other".into();
-        let problems = validate_edit(&original, &edited);
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].0, "auth_secret");
-        assert!(!update_body(&original, &edited).to_string().contains("***"));
+        let problems = validate(&edited, Some(&original), FormRules::all());
+        assert_eq!(fields(&problems), [Field::AuthSecret]);
+        let up = update_request("w1", &original, &edited, FormRules::all());
+        assert!(!to_value(&up).unwrap().to_string().contains("***"));
     }
 
     #[test]
-    fn create_bodies_hold_every_section() {
+    fn create_requests_hold_every_section() {
         let f = WebhookForm {
             name: " Ops ".into(),
             url: "https://hooks.example.com/x".into(),
             url_params: "team=ops\n\nregion = eu".into(),
-            auth: Some(AuthKind::ApiKey),
+            auth: AuthKind::ApiKey,
             auth_user: "X-Api-Key".into(),
             auth_secret: "k3y".into(),
             signature: true,
             signature_header: "X-Sig".into(),
             signature_secret: "s".into(),
             headers: "X-Team: ops".into(),
+            status: Some(Status::Enabled),
             ..Default::default()
         };
-        assert!(validate(&f, None).is_empty(), "{:?}", validate(&f, None));
+        assert!(validate(&f, None, FormRules::all()).is_empty());
         assert_eq!(
-            create_body(&f),
+            to_value(create_request(&f, FormRules::all())).unwrap(),
             json!({
                 "name": "Ops", "url": "https://hooks.example.com/x", "events": ["LIVEBOARD_SCHEDULE"],
-                "url_params": {"team": "ops", "region": "eu"},
+                "url_params": {"region": "eu", "team": "ops"},
                 "authentication": {"API_KEY": {"key": "X-Api-Key", "value": "k3y"}},
                 "signature_verification": {"type": "HMAC_SHA256", "header": "X-Sig", "algorithm": "SHA256", "secret": "s"},
-                "additional_headers": [{"key": "X-Team", "value": "ops"}]
+                "additional_headers": [{"key": "X-Team", "value": "ops"}],
+                "status": "ENABLED"
             })
         );
+    }
+
+    #[test]
+    fn no_field_newer_than_the_release_is_sent() {
+        let f = WebhookForm {
+            name: "Ops".into(),
+            url: "https://hooks.example.com/x".into(),
+            headers: "X-Team: ops".into(),
+            status: Some(Status::Disabled),
+            ..Default::default()
+        };
+        let old = to_value(create_request(&f, on("10.14.0.cl"))).unwrap();
+        assert_eq!(old.get("additional_headers"), None);
+        assert_eq!(old.get("status"), None);
+        let mid = to_value(create_request(&f, on("26.4.0.cl"))).unwrap();
+        assert!(mid.get("additional_headers").is_some());
+        assert_eq!(mid.get("status"), None);
+        let new = to_value(create_request(&f, on("26.7.0.cl"))).unwrap();
+        assert_eq!(new["status"], "DISABLED");
+        // Headers typed on a release without them are a problem, named as such.
+        let p = validate(&f, None, on("26.2.0.cl"));
+        assert_eq!(fields(&p), [Field::Headers]);
+        assert!(
+            p[0].message.contains("needs ThoughtSpot 26.4.0.cl"),
+            "{}",
+            p[0].message
+        );
+        // Removing authentication or signing needs reset_options (26.7).
+        let original = WebhookForm::from_webhook(&existing());
+        let mut bare = original.clone();
+        bare.auth = AuthKind::None;
+        bare.signature = false;
+        bare.headers.clear();
+        let p = validate(&bare, Some(&original), on("26.4.0.cl"));
+        assert_eq!(fields(&p), [Field::Auth, Field::Signature]);
+        let up = to_value(update_request("w1", &original, &bare, on("26.4.0.cl"))).unwrap();
+        assert_eq!(up.get("reset_options"), None);
     }
 
     #[test]
@@ -540,7 +712,7 @@ mod tests {
     fn the_checks_name_each_problem() {
         let f = WebhookForm {
             url: "http://hooks.example.com".into(),
-            auth: Some(AuthKind::OAuth2),
+            auth: AuthKind::OAuth2,
             auth_url: "ftp://x".into(),
             signature: true,
             signature_header: "Bad Header".into(),
@@ -548,19 +720,18 @@ mod tests {
             url_params: "=v".into(),
             ..Default::default()
         };
-        let fields: Vec<&str> = validate(&f, None).iter().map(|(f, _)| *f).collect();
         assert_eq!(
-            fields,
+            fields(&validate(&f, None, FormRules::all())),
             [
-                "name",
-                "url",
-                "url_params",
-                "auth_user",
-                "auth_url",
-                "auth_secret",
-                "signature_header",
-                "signature_secret",
-                "headers"
+                Field::Name,
+                Field::Url,
+                Field::UrlParams,
+                Field::AuthUser,
+                Field::AuthUrl,
+                Field::AuthSecret,
+                Field::SignatureHeader,
+                Field::SignatureSecret,
+                Field::Headers
             ]
         );
         let local = WebhookForm {
@@ -568,7 +739,15 @@ mod tests {
             url: "http://localhost:9000/hook".into(),
             ..Default::default()
         };
-        assert!(validate(&local, None).is_empty());
+        assert!(validate(&local, None, FormRules::all()).is_empty());
+        let near_miss = WebhookForm {
+            url: "http://127.evil.example/hook".into(),
+            ..local
+        };
+        assert_eq!(
+            fields(&validate(&near_miss, None, FormRules::all())),
+            [Field::Url]
+        );
         assert!(valid_header_name("X-ThoughtSpot-Signature"));
         assert!(!valid_header_name("X Sig"));
     }

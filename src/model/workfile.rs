@@ -49,6 +49,7 @@ impl WorkFile {
                 .cloned()
                 .collect(),
             webhook_orgs: None,
+            partial: snapshot.partial,
         };
         Self::new(host, saved_at_ms, base, draft.clone())
     }

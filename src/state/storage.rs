@@ -1,4 +1,4 @@
-//! What the panel keeps in the browser, and nothing else:
+//! What the panel keeps in the browser (localStorage and sessionStorage), and nothing else:
 //! - `localStorage`: the Draft (with the base values it was made against), per
 //!   host, so that a reload or a crash loses no work. Never the token.
 //! - `sessionStorage`: the token, only when the admin ticks "remember in this
@@ -21,14 +21,7 @@ fn session() -> Option<Storage> {
 
 /// The key for a host; the panel's own origin stands for `""`.
 fn draft_key(host: &str) -> String {
-    let host = if host.is_empty() {
-        web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default()
-    } else {
-        host.to_string()
-    };
-    format!("{DRAFT_PREFIX}{host}")
+    format!("{DRAFT_PREFIX}{}", crate::api::client::origin_or_page(host))
 }
 
 pub fn save_draft(file: &WorkFile) {

@@ -1,15 +1,21 @@
-//! Helpers shared by the HTTP tests of the demo server.
+//! Helpers shared by the HTTP tests of the demo server. Every successful API
+//! answer a test receives is checked against the vendored response schema of its
+//! endpoint.
 #![allow(dead_code)]
 
 use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use demo_server::http::{router, AppState, Faults, Options, API};
 use demo_server::seed::DefaultSeed;
+use demo_server::spec::spec;
 use http_body_util::BodyExt;
-use serde_json::Value;
+use serde_json::{json, Value};
 use tower::ServiceExt;
 
 pub const TOKEN: &str = "test-token";
+/// The port the test server pretends to listen on (for the default CORS allowlist).
+pub const PORT: u16 = 8787;
+pub const PASSWORD: &str = "demo-password";
 
 pub fn app_with(faults: Faults) -> axum::Router {
     router(AppState::new(Options {
@@ -18,6 +24,7 @@ pub fn app_with(faults: Faults) -> axum::Router {
         generated_orgs: 3,
         faults,
         static_dir: None,
+        port: PORT,
     }))
 }
 
@@ -27,8 +34,11 @@ pub fn app() -> axum::Router {
 
 pub struct Reply {
     pub status: StatusCode,
-    pub headers: axum::http::HeaderMap,
+    pub headers: HeaderMap,
     pub body: Vec<u8>,
+    /// The endpoint (`METHOD path`) whose response schema the body was checked
+    /// against, for a successful answer with a body.
+    pub schema_checked: Option<String>,
 }
 
 impl Reply {
@@ -52,6 +62,51 @@ impl Reply {
             m["code"].as_i64().unwrap_or(0),
         )
     }
+    /// Asserts a ThoughtSpot error with this status and code whose text contains `text`.
+    pub fn assert_error(&self, status: StatusCode, code: i64, text: &str) {
+        assert_eq!(
+            self.status,
+            status,
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        let (debug, c) = self.error();
+        assert_eq!(c, code, "{debug}");
+        assert!(debug.contains(text), "{debug:?} lacks {text:?}");
+    }
+}
+
+/// Sends a request and checks a successful answer against its response schema.
+pub async fn send(app: &axum::Router, req: Request<Body>) -> Reply {
+    let method = req.method().to_string();
+    let path = req.uri().path().to_string();
+    let resp = app.clone().oneshot(req).await.unwrap();
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let body = resp
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    let mut schema_checked = None;
+    if let Some(ep) = spec().find(&method, &path) {
+        // A truncated body (the `malformed` fault) is not JSON and is not checked.
+        let parsed = serde_json::from_slice::<Value>(&body);
+        if status.as_u16() == ep.success && !body.is_empty() {
+            if let Ok(v) = parsed {
+                ep.check_response(&v).unwrap_or_else(|e| panic!("{e}\n{v}"));
+                schema_checked = Some(ep.key());
+            }
+        }
+    }
+    Reply {
+        status,
+        headers,
+        body,
+        schema_checked,
+    }
 }
 
 pub async fn call(
@@ -72,23 +127,10 @@ pub async fn call(
         None => req.body(Body::empty()),
     }
     .unwrap();
-    let resp = app.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let body = resp
-        .into_body()
-        .collect()
-        .await
-        .unwrap()
-        .to_bytes()
-        .to_vec();
-    Reply {
-        status,
-        headers,
-        body,
-    }
+    send(app, req).await
 }
 
+/// POST `{API}{path}` with the static (admin, Primary Org) token.
 pub async fn post(app: &axum::Router, path: &str, body: &str) -> Reply {
     call(
         app,
@@ -98,4 +140,69 @@ pub async fn post(app: &axum::Router, path: &str, body: &str) -> Reply {
         Some(body),
     )
     .await
+}
+
+/// POST `{API}{path}` with `token`.
+pub async fn post_as(app: &axum::Router, token: &str, path: &str, body: &Value) -> Reply {
+    call(
+        app,
+        Method::POST,
+        &format!("{API}{path}"),
+        Some(token),
+        Some(&body.to_string()),
+    )
+    .await
+}
+
+/// GET `{API}{path}` with `token`.
+pub async fn get_as(app: &axum::Router, token: &str, path: &str) -> Reply {
+    call(app, Method::GET, &format!("{API}{path}"), Some(token), None).await
+}
+
+/// A token for `user` (password `demo-password`), scoped to `org_id` if given.
+pub async fn login(app: &axum::Router, user: &str, org_id: Option<i64>) -> String {
+    let mut body = json!({"username": user, "password": PASSWORD});
+    if let Some(o) = org_id {
+        body["org_id"] = json!(o);
+    }
+    let r = call(
+        app,
+        Method::POST,
+        &format!("{API}/auth/token/full"),
+        None,
+        Some(&body.to_string()),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{user}: {}",
+        String::from_utf8_lossy(&r.body)
+    );
+    r.json()["token"].as_str().unwrap().to_string()
+}
+
+/// Replaces the run-time faults document.
+pub async fn set_faults(app: &axum::Router, faults: Value) {
+    let r = call(
+        app,
+        Method::POST,
+        "/__demo/faults",
+        None,
+        Some(&faults.to_string()),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+}
+
+/// The `/__demo/state` document.
+pub async fn state(app: &axum::Router) -> Value {
+    call(app, Method::GET, "/__demo/state", None, None)
+        .await
+        .json()
 }

@@ -1,8 +1,8 @@
-//! Wire types, faithful to ThoughtSpot's OpenAPI spec. Event types and channels
-//! stay strings here so that values a newer server sends survive untouched;
-//! `model` gives them meaning. Every response field the panel does not need is
-//! ignored, and nullable fields are `Option`.
+//! Communication-channel preferences: `search` and `configure` (10.14.0.cl,
+//! Beta). Every response field the panel does not need is ignored, and
+//! nullable fields are `Option`.
 
+use super::Call;
 use serde::{Deserialize, Deserializer, Serialize};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub struct EventChannelConfig {
 /// `OrgDetails.id`: a string in preference responses, an integer elsewhere.
 /// Either is read, as a string. (A visitor rather than an untagged enum keeps
 /// serde's buffering code out of the bundle.)
-fn id_as_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn id_as_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     struct Id;
     impl serde::de::Visitor<'_> for Id {
         type Value = String;
@@ -71,10 +71,20 @@ pub struct SearchRequest {
     pub org_preferences: Option<Vec<OrgSearchCriteria>>,
 }
 
+/// What a configure entry does to an Org.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Operation {
+    /// The Org's preferences become exactly `preferences`.
+    Replace,
+    /// The Org's overrides for `reset_events` go: it inherits the cluster default.
+    Reset,
+}
+
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct OrgChannelConfigInput {
     pub org_identifier: String,
-    pub operation: String,
+    pub operation: Operation,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferences: Option<Vec<EventChannelConfig>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,51 +105,19 @@ impl ConfigureRequest {
     }
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct OrgRef {
-    pub id: i64,
-    pub name: String,
+impl Call for SearchRequest {
+    type Answer = SearchResponse;
+    const PATH: &'static str = "/system/preferences/communication-channels/search";
+    const IDEMPOTENT: bool = true;
+    const MARK: Option<&'static str> = Some("tsp-search-received");
 }
 
-/// `auth/session/user` (only what the panel uses).
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct SessionUser {
-    pub id: String,
-    pub name: String,
-    pub display_name: String,
-    #[serde(default)]
-    pub current_org: Option<OrgRef>,
-    #[serde(default)]
-    pub privileges: Option<Vec<String>>,
-}
-
-/// `auth/token/full` answer (only what the panel uses).
-#[derive(Deserialize, Clone, PartialEq)]
-pub struct Token {
-    pub token: String,
-    pub expiration_time_in_millis: f64,
-    pub valid_for_username: String,
-}
-
-impl std::fmt::Debug for Token {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Token")
-            .field("token", &"<redacted>")
-            .field("expiration_time_in_millis", &self.expiration_time_in_millis)
-            .field("valid_for_username", &self.valid_for_username)
-            .finish()
-    }
-}
-
-/// `orgs/search` item: everything is nullable in the spec.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct OrgResponse {
-    #[serde(default)]
-    pub id: Option<i64>,
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub status: Option<String>,
+/// Configure replaces what it names and nothing else: sending it twice leaves
+/// the same state as sending it once.
+impl Call for ConfigureRequest {
+    type Answer = ();
+    const PATH: &'static str = "/system/preferences/communication-channels/configure";
+    const IDEMPOTENT: bool = true;
 }
 
 #[cfg(test)]
@@ -173,15 +151,5 @@ mod tests {
             serde_json::to_string(&ConfigureRequest::default()).unwrap(),
             "{}"
         );
-    }
-
-    #[test]
-    fn a_token_never_shows_in_debug_output() {
-        let t: Token = serde_json::from_str(
-            r#"{"token":"secret-abc","creation_time_in_millis":1,"expiration_time_in_millis":2,
-                "scope":{"access_type":"FULL"},"valid_for_user_id":"u","valid_for_username":"admin"}"#,
-        )
-        .unwrap();
-        assert!(!format!("{t:?}").contains("secret-abc"));
     }
 }

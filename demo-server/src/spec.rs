@@ -1,0 +1,480 @@
+//! The vendored ThoughtSpot REST v2 schemas (`schemas/thoughtspot-rest-v2.json`,
+//! cut from ThoughtSpot's OpenAPI spec) as the single source of truth for what a
+//! cluster accepts and answers:
+//!
+//! - every JSON request body is validated against its endpoint's request schema
+//!   (closed: a field the spec does not name is refused);
+//! - an endpoint whose `since` is newer than the release being imitated does not
+//!   exist (404), and a request property whose `x-since` is newer is refused (400),
+//!   at any depth;
+//! - response properties whose `x-since` is newer than the release are left out of
+//!   the answer, as an older cluster would not send them;
+//! - tests check every answer against the endpoint's (open) response schema.
+
+use jsonschema::Validator;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{json, Map, Value};
+use std::fmt;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+const VENDORED: &str = include_str!("../../schemas/thoughtspot-rest-v2.json");
+
+/// A ThoughtSpot Cloud release, `X.Y.Z.cl`, ordered numerically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Release(pub u32, pub u32, pub u32);
+
+impl Release {
+    /// The release the vendored spec describes, and the demo's default.
+    pub const LATEST: Release = Release(26, 8, 0);
+}
+
+impl Default for Release {
+    fn default() -> Self {
+        Release::LATEST
+    }
+}
+
+impl fmt::Display for Release {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}.cl", self.0, self.1, self.2)
+    }
+}
+
+impl FromStr for Release {
+    type Err = String;
+    /// `X.Y.Z.cl` with decimal X, Y and Z, e.g. `26.4.0.cl`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("{s:?} is not a release of the form X.Y.Z.cl (e.g. 26.4.0.cl)");
+        let numbers = s.trim().strip_suffix(".cl").ok_or_else(bad)?;
+        let parts: Vec<u32> = numbers
+            .split('.')
+            .map(|p| {
+                if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                    None
+                } else {
+                    p.parse().ok()
+                }
+            })
+            .collect::<Option<_>>()
+            .ok_or_else(bad)?;
+        match parts[..] {
+            [x, y, z] => Ok(Release(x, y, z)),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Serialize for Release {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Release {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// One row of the vendored endpoint table, with its compiled validators.
+pub struct Endpoint {
+    /// `GET` or `POST`.
+    pub method: String,
+    /// The path as the spec writes it, e.g. `/api/rest/2.0/webhooks/{webhook_identifier}/update`.
+    pub path: String,
+    pub operation_id: String,
+    /// The release that added the endpoint.
+    pub since: Release,
+    /// The status of a successful answer.
+    pub success: u16,
+    request: Option<(String, Validator)>,
+    response: Option<(Value, Validator)>,
+}
+
+/// The vendored schemas, compiled once.
+pub struct Spec {
+    defs: Map<String, Value>,
+    endpoints: Vec<Endpoint>,
+}
+
+/// The spec, parsed and compiled on first use.
+pub fn spec() -> &'static Spec {
+    static SPEC: OnceLock<Spec> = OnceLock::new();
+    SPEC.get_or_init(|| Spec::load(VENDORED))
+}
+
+fn compile(defs: &Map<String, Value>, schema: Value) -> Validator {
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$defs": defs,
+        "allOf": [schema],
+    });
+    jsonschema::draft202012::new(&root)
+        .unwrap_or_else(|e| panic!("the vendored schema does not compile: {e}"))
+}
+
+fn schema_ref(name: &str) -> Value {
+    match name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+        Some(item) => json!({"type": "array", "items": {"$ref": format!("#/$defs/{item}")}}),
+        None => json!({"$ref": format!("#/$defs/{name}")}),
+    }
+}
+
+impl Spec {
+    fn load(text: &str) -> Spec {
+        let doc: Value = serde_json::from_str(text).expect("the vendored schema file is JSON");
+        let defs = doc["$defs"]
+            .as_object()
+            .expect("the vendored schema file has $defs")
+            .clone();
+        let table = doc["endpoints"]
+            .as_object()
+            .expect("the vendored schema file has an endpoint table");
+        let endpoints = table
+            .iter()
+            .map(|(key, e)| {
+                let (method, path) = key.split_once(' ').expect("\"METHOD path\"");
+                let name = |k: &str| e[k].as_str().map(str::to_string);
+                Endpoint {
+                    method: method.into(),
+                    path: path.into(),
+                    operation_id: name("operationId").unwrap_or_default(),
+                    since: e["since"]
+                        .as_str()
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(Release(0, 0, 0)),
+                    success: e["success"]
+                        .as_u64()
+                        .and_then(|s| s.try_into().ok())
+                        .unwrap_or(200),
+                    request: name("request").map(|n| {
+                        let v = compile(&defs, schema_ref(&n));
+                        (n, v)
+                    }),
+                    response: name("response").map(|n| {
+                        let s = schema_ref(&n);
+                        (s.clone(), compile(&defs, s))
+                    }),
+                }
+            })
+            .collect();
+        Spec { defs, endpoints }
+    }
+
+    /// The endpoint with this method and spec path (a programming error if absent).
+    pub fn endpoint(&self, method: &str, path: &str) -> &Endpoint {
+        self.endpoints
+            .iter()
+            .find(|e| e.method == method && e.path == path)
+            .unwrap_or_else(|| panic!("{method} {path} is not in the vendored endpoint table"))
+    }
+
+    /// The endpoint a concrete request path belongs to (`{…}` matches one segment).
+    pub fn find(&self, method: &str, path: &str) -> Option<&Endpoint> {
+        let path = path.split('?').next().unwrap_or_default();
+        let segments: Vec<&str> = path.split('/').collect();
+        self.endpoints.iter().find(|e| {
+            let template: Vec<&str> = e.path.split('/').collect();
+            e.method.eq_ignore_ascii_case(method)
+                && template.len() == segments.len()
+                && template
+                    .iter()
+                    .zip(&segments)
+                    .all(|(t, s)| t == s || (t.starts_with('{') && t.ends_with('}')))
+        })
+    }
+
+    pub fn endpoints(&self) -> &[Endpoint] {
+        &self.endpoints
+    }
+
+    fn resolve<'a>(&'a self, schema: &'a Value) -> &'a Value {
+        match schema.get("$ref").and_then(Value::as_str) {
+            Some(r) => {
+                let name = r.strip_prefix("#/$defs/").unwrap_or(r);
+                self.resolve(self.defs.get(name).unwrap_or(&Value::Null))
+            }
+            None => schema,
+        }
+    }
+
+    /// The sub-schemas that apply to `value` beside `schema` itself: its `$ref`
+    /// target and the branches of `allOf`/`anyOf`/`oneOf`.
+    fn branches<'a>(&'a self, schema: &'a Value, out: &mut Vec<&'a Value>) {
+        let schema = self.resolve(schema);
+        out.push(schema);
+        for k in ["allOf", "anyOf", "oneOf"] {
+            for s in schema
+                .get(k)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                self.branches(s, out);
+            }
+        }
+    }
+
+    /// The first property of `value` (at any depth) that `schema` marks as added
+    /// after `release`: its JSON pointer, name and release.
+    fn newer_field(
+        &self,
+        schema: &Value,
+        value: &Value,
+        release: Release,
+        at: &str,
+    ) -> Option<(String, String, Release)> {
+        let mut schemas = Vec::new();
+        self.branches(schema, &mut schemas);
+        for s in schemas {
+            match value {
+                Value::Object(fields) => {
+                    let Some(props) = s.get("properties").and_then(Value::as_object) else {
+                        continue;
+                    };
+                    for (k, v) in fields {
+                        let Some(p) = props.get(k) else { continue };
+                        let path = format!("{at}/{}", pointer_escape(k));
+                        if let Some(since) = x_since(p) {
+                            if since > release {
+                                return Some((path, k.clone(), since));
+                            }
+                        }
+                        if let Some(found) = self.newer_field(p, v, release, &path) {
+                            return Some(found);
+                        }
+                    }
+                }
+                Value::Array(items) => {
+                    let Some(item_schema) = s.get("items") else {
+                        continue;
+                    };
+                    for (i, v) in items.iter().enumerate() {
+                        if let Some(found) =
+                            self.newer_field(item_schema, v, release, &format!("{at}/{i}"))
+                        {
+                            return Some(found);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Removes every property of `value` (at any depth) that `schema` marks as
+    /// added after `release`.
+    fn strip_newer(&self, schema: &Value, value: &mut Value, release: Release) {
+        let mut schemas = Vec::new();
+        self.branches(schema, &mut schemas);
+        for s in schemas {
+            match value {
+                Value::Object(fields) => {
+                    let Some(props) = s.get("properties").and_then(Value::as_object) else {
+                        continue;
+                    };
+                    fields.retain(|k, _| {
+                        props
+                            .get(k)
+                            .and_then(x_since)
+                            .is_none_or(|since| since <= release)
+                    });
+                    for (k, v) in fields.iter_mut() {
+                        if let Some(p) = props.get(k) {
+                            self.strip_newer(p, v, release);
+                        }
+                    }
+                }
+                Value::Array(items) => {
+                    if let Some(item_schema) = s.get("items") {
+                        for v in items.iter_mut() {
+                            self.strip_newer(item_schema, v, release);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn x_since(property: &Value) -> Option<Release> {
+    property.get("x-since")?.as_str()?.parse().ok()
+}
+
+fn pointer_escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// A JSON pointer for messages: the root is `/`.
+fn shown(pointer: &str) -> &str {
+    if pointer.is_empty() {
+        "/"
+    } else {
+        pointer
+    }
+}
+
+impl Endpoint {
+    /// `METHOD path`, as the endpoint table keys it.
+    pub fn key(&self) -> String {
+        format!("{} {}", self.method, self.path)
+    }
+
+    /// The name of the request schema, if the endpoint takes a body.
+    pub fn request_schema(&self) -> Option<&str> {
+        self.request.as_ref().map(|(n, _)| n.as_str())
+    }
+
+    /// Checks a request body as a cluster of `release` would: a property added
+    /// after that release is an unrecognized field; then the request schema.
+    /// The error is the `debug` text of a 400 answer.
+    pub fn check_request(&self, body: &Value, release: Release) -> Result<(), String> {
+        let Some((name, validator)) = &self.request else {
+            return Ok(());
+        };
+        let s = spec();
+        let schema = s.defs.get(name).cloned().unwrap_or(Value::Null);
+        if let Some((path, field, since)) = s.newer_field(&schema, body, release, "") {
+            return Err(format!(
+                "Unrecognized field \"{field}\" (added in {since}) at {path}"
+            ));
+        }
+        let mut problems: Vec<String> = Vec::new();
+        for e in validator.iter_errors(body) {
+            let p = format!("{}: {e}", shown(e.instance_path().as_str()));
+            if !problems.contains(&p) {
+                problems.push(p);
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            problems.truncate(5);
+            Err(format!("Invalid request body: {}", problems.join("; ")))
+        }
+    }
+
+    /// Checks a successful answer against the endpoint's response schema.
+    pub fn check_response(&self, body: &Value) -> Result<(), String> {
+        let Some((_, validator)) = &self.response else {
+            return Ok(());
+        };
+        let problems: Vec<String> = validator
+            .iter_errors(body)
+            .map(|e| format!("{}: {e}", shown(e.instance_path().as_str())))
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "{} answer does not match its response schema: {}",
+                self.key(),
+                problems.join("; ")
+            ))
+        }
+    }
+
+    /// The answer as a cluster of `release` sends it: without the properties
+    /// added after that release.
+    pub fn for_release(&self, mut body: Value, release: Release) -> Value {
+        if let Some((schema, _)) = &self.response {
+            spec().strip_newer(schema, &mut body, release);
+        }
+        body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn releases_parse_print_and_compare_numerically() {
+        let r: Release = "26.4.0.cl".parse().unwrap();
+        assert_eq!(r, Release(26, 4, 0));
+        assert_eq!(r.to_string(), "26.4.0.cl");
+        assert!(Release(10, 14, 0) < Release(26, 2, 0));
+        assert!(Release(9, 12, 0) < Release(10, 1, 0));
+        assert!(Release(26, 10, 0) > Release(26, 8, 0));
+        for bad in [
+            "26.4.0",
+            "26.4.cl",
+            "26.x.0.cl",
+            "26.4.0.0.cl",
+            "",
+            "-1.0.0.cl",
+        ] {
+            assert!(bad.parse::<Release>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_vendored_table_compiles_and_every_endpoint_is_found_by_path() {
+        let s = spec();
+        assert!(s.endpoints().len() >= 12);
+        for e in s.endpoints() {
+            let concrete = e.path.replace("{webhook_identifier}", "abc");
+            assert_eq!(
+                s.find(&e.method, &concrete).map(Endpoint::key),
+                Some(e.key())
+            );
+        }
+        assert!(s.find("GET", "/api/rest/2.0/webhooks/abc/update").is_none());
+    }
+
+    #[test]
+    fn newer_fields_are_found_at_any_depth_and_stripped_from_answers() {
+        let s = spec();
+        let create = s.endpoint("POST", "/api/rest/2.0/webhooks/create");
+        let body = json!({"name": "n", "url": "https://x", "events": ["LIVEBOARD_SCHEDULE"],
+            "storage_destination": {"storage_type": "GCP_GCS", "storage_config": {
+                "gcp_gcs_config": {"bucket_name": "b", "service_account_email": "e"}}}});
+        assert!(create.check_request(&body, Release(26, 8, 0)).is_ok());
+        let err = create.check_request(&body, Release(26, 4, 0)).unwrap_err();
+        assert_eq!(
+            err,
+            "Unrecognized field \"gcp_gcs_config\" (added in 26.7.0.cl) at /storage_destination/storage_config/gcp_gcs_config"
+        );
+        let err = create.check_request(&body, Release(26, 2, 0)).unwrap_err();
+        assert!(err.starts_with("Unrecognized field \"storage_destination\" (added in 26.3.0.cl)"));
+
+        let search = s.endpoint("POST", "/api/rest/2.0/webhooks/search");
+        let answer = json!({"webhooks": [{"id": "1", "name": "n", "url": "u", "events": [],
+            "creation_time_in_millis": 1, "modification_time_in_millis": 1,
+            "status": null, "additional_headers": [], "extra": 1}],
+            "pagination": {"record_offset": 0, "record_size": 1, "total_count": 1, "has_more": false}});
+        let old = search.for_release(answer.clone(), Release(26, 2, 0));
+        assert!(old["webhooks"][0].get("status").is_none());
+        assert!(old["webhooks"][0].get("additional_headers").is_none());
+        assert_eq!(
+            old["webhooks"][0]["extra"], 1,
+            "fields the spec does not know stay"
+        );
+        assert_eq!(search.for_release(answer.clone(), Release::LATEST), answer);
+    }
+
+    #[test]
+    fn schema_errors_name_the_path_and_the_problem() {
+        let s = spec();
+        let search = s.endpoint("POST", "/api/rest/2.0/webhooks/search");
+        let err = search
+            .check_request(&json!({"org_identifier": null}), Release::LATEST)
+            .unwrap_err();
+        assert_eq!(
+            err,
+            "Invalid request body: /org_identifier: null is not of type \"string\""
+        );
+        let token = s.endpoint("POST", "/api/rest/2.0/auth/token/full");
+        let err = token
+            .check_request(&json!({"password": "x"}), Release::LATEST)
+            .unwrap_err();
+        assert_eq!(
+            err,
+            "Invalid request body: /: \"username\" is a required property"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! Signing in and who is signed in: `auth/token/full`, `auth/session/user`,
+//! and the Org list (`orgs/search`).
+
+use super::{Call, Method};
+use serde::{Deserialize, Serialize};
+
+/// `auth/token/full` with a username and password (never a `secret_key`: it
+/// does not belong in a browser). No bearer token is sent with it.
+#[derive(Serialize, Clone, PartialEq)]
+pub struct TokenRequest {
+    pub username: String,
+    pub password: String,
+    pub validity_time_in_sec: u32,
+    /// The Org the token is scoped to; absent: the user's default Org.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org_id: Option<i64>,
+}
+
+impl std::fmt::Debug for TokenRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenRequest")
+            .field("username", &self.username)
+            .field("password", &"<redacted>")
+            .field("org_id", &self.org_id)
+            .finish()
+    }
+}
+
+impl Call for TokenRequest {
+    type Answer = Token;
+    const PATH: &'static str = "/auth/token/full";
+    const IDEMPOTENT: bool = false;
+}
+
+/// `auth/token/full` answer (only what the panel uses).
+#[derive(Deserialize, Clone, PartialEq)]
+pub struct Token {
+    pub token: String,
+    pub expiration_time_in_millis: f64,
+    pub valid_for_username: String,
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("token", &"<redacted>")
+            .field("expiration_time_in_millis", &self.expiration_time_in_millis)
+            .field("valid_for_username", &self.valid_for_username)
+            .finish()
+    }
+}
+
+/// `GET auth/session/user`: no body.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionUserRequest;
+
+impl Call for SessionUserRequest {
+    type Answer = SessionUser;
+    const METHOD: Method = Method::Get;
+    const PATH: &'static str = "/auth/session/user";
+    const IDEMPOTENT: bool = true;
+}
+
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct OrgRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// `auth/session/user` (only what the panel uses).
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct SessionUser {
+    pub id: String,
+    pub name: String,
+    pub display_name: String,
+    /// The Org the token is scoped to.
+    #[serde(default)]
+    pub current_org: Option<OrgRef>,
+    #[serde(default)]
+    pub privileges: Option<Vec<String>>,
+}
+
+/// `orgs/search` with no filter: every Org the caller may list. The spec's
+/// request fields are all optional; the panel sends only the identifier, when
+/// it looks one Org up.
+#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrgsRequest {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org_identifier: Option<String>,
+}
+
+impl Call for OrgsRequest {
+    type Answer = Vec<OrgResponse>;
+    const PATH: &'static str = "/orgs/search";
+    const IDEMPOTENT: bool = true;
+}
+
+/// `orgs/search` item: everything is nullable in the spec.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct OrgResponse {
+    #[serde(default)]
+    pub id: Option<i64>,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `ACTIVE` or `IN_ACTIVE`.
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+impl OrgResponse {
+    pub fn inactive(&self) -> bool {
+        self.status.as_deref() == Some("IN_ACTIVE")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_never_shows_in_debug_output() {
+        let t: Token = serde_json::from_str(
+            r#"{"token":"secret-abc","creation_time_in_millis":1,"expiration_time_in_millis":2,
+                "scope":{"access_type":"FULL"},"valid_for_user_id":"u","valid_for_username":"admin"}"#,
+        )
+        .unwrap();
+        assert!(!format!("{t:?}").contains("secret-abc"));
+        let r = TokenRequest {
+            username: "a".into(),
+            password: "pw-123".into(),
+            validity_time_in_sec: 1,
+            org_id: None,
+        };
+        assert!(!format!("{r:?}").contains("pw-123"));
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"username":"a","password":"pw-123","validity_time_in_sec":1}"#
+        );
+    }
+}

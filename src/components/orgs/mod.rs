@@ -1,0 +1,203 @@
+//! The Orgs table: every Org with its mode, override and effective channels;
+//! filter, look up on the server, page, select for a bulk edit.
+
+mod bulk;
+mod row;
+
+use crate::components::error_note::ErrorNote;
+use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
+use crate::model::table::{filter_keys, page, search_keys};
+use crate::perf::mark_after_paint;
+use crate::state::{Nav, Session, Workspace};
+use bulk::BulkBar;
+use leptos::prelude::*;
+use row::{row_view, Ctx, Row};
+use std::collections::BTreeSet;
+
+const PAGE_SIZE: usize = 50;
+
+/// The Orgs ticked for a bulk edit, by id.
+#[derive(Clone, Copy)]
+pub struct Selection(RwSignal<BTreeSet<String>>);
+
+impl Selection {
+    fn contains(&self, id: &str) -> bool {
+        self.0.with_untracked(|s| s.contains(id))
+    }
+    fn set(&self, id: &str, on: bool) {
+        self.0.update(|s| {
+            if on {
+                s.insert(id.to_string());
+            } else {
+                s.remove(id);
+            }
+        });
+    }
+    fn len(&self) -> usize {
+        self.0.with(BTreeSet::len)
+    }
+    fn ids(&self) -> BTreeSet<String> {
+        self.0.get_untracked()
+    }
+    fn clear(&self) {
+        self.0.set(BTreeSet::new());
+    }
+}
+
+/// The lookup form and its result.
+#[component]
+fn Lookup(query: RwSignal<String>, page_index: RwSignal<usize>) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    let ident = RwSignal::new(String::new());
+    let look_up = Action::new_local(move |i: &String| {
+        let i = i.clone();
+        async move { ws.lookup(session, &i).await }
+    });
+    let on_lookup = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let i = ident.get_untracked();
+        if !i.trim().is_empty() {
+            query.set(i.trim().to_string());
+            page_index.set(0);
+            look_up.dispatch(i);
+        }
+    };
+    view! {
+        <form class="lookup" on:submit=on_lookup>
+            <label for="org-lookup" class="inline">"Look up on the server"</label>
+            <input id="org-lookup" type="search" placeholder="Org id or name" bind:value=ident />
+            <button type="submit" disabled=move || look_up.pending().get()>"Search"</button>
+        </form>
+        {move || look_up.value().get().map(|r| match r {
+            Ok(0) => view! { <p class="muted">"The server found no such Org."</p> }.into_any(),
+            Ok(n) => view! { <p class="muted">{format!("Refreshed {n} Org(s) from the server.")}</p> }.into_any(),
+            Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+        })}
+    }
+}
+
+#[component]
+pub fn OrgsTable() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let nav = expect_context::<Nav>();
+    let session = expect_context::<Session>();
+    let query = RwSignal::new(String::new());
+    let page_index = RwSignal::new(0usize);
+    let keys = Memo::new(move |_| {
+        ws.with_snapshot(|s| s.map(|s| search_keys(&s.orgs)).unwrap_or_default())
+    });
+    let matching = Memo::new(move |_| keys.with(|k| filter_keys(k, &query.get())));
+    // Performance marks for the benchmark: the table after a load, and after a filter keystroke.
+    Effect::new(move |_| {
+        ws.track_snapshot();
+        mark_after_paint("tsp-table-ready");
+    });
+    Effect::new(move |prev: Option<()>| {
+        query.track();
+        if prev.is_some() {
+            mark_after_paint("tsp-filter-ready");
+        }
+    });
+    let current_page = move || page(matching.with(Vec::len), page_index.get(), PAGE_SIZE);
+    let sel = Selection(RwSignal::new(BTreeSet::new()));
+    // Selected ids that a new Snapshot no longer lists are dropped when read:
+    // a bulk edit only touches Orgs the Snapshot has (`Draft::set_orgs`).
+    let select_matching = move |_| {
+        let ids: BTreeSet<String> = ws.with_snapshot(|s| {
+            s.map(|s| {
+                matching.with_untracked(|m| m.iter().map(|&i| s.orgs[i].id.clone()).collect())
+            })
+            .unwrap_or_default()
+        });
+        sel.0.update(|set| set.extend(ids));
+    };
+    let rows = move || {
+        sel.0.track();
+        let p = current_page();
+        let scope = session.scope().map(|s| s.org_id.to_string());
+        let cx = Ctx {
+            ws,
+            nav,
+            session,
+            sel,
+            can_edit: session.can_edit_orgs(),
+        };
+        ws.with_both(|s, d| {
+            let cluster = d.cluster_value(s, LS);
+            matching.with(|m| {
+                m[p.start..p.end]
+                    .iter()
+                    .map(|&i| {
+                        let o = &s.orgs[i];
+                        let setting = d.org_value_of(o, LS);
+                        row_view(
+                            cx,
+                            Row {
+                                effective: effective(&setting, cluster.as_ref()),
+                                id: o.id.clone(),
+                                name: o.name.clone(),
+                                edited: d.org_edited(&o.id),
+                                inactive: o.inactive,
+                                webhook: s.has_webhook(&o.id),
+                                in_scope: scope.as_deref() == Some(o.id.as_str()),
+                                setting,
+                            },
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .unwrap_or_default()
+    };
+
+    view! {
+        <section class="card orgs" aria-labelledby="orgs-title">
+            <h2 id="orgs-title">"Orgs"</h2>
+            <div class="toolbar">
+                <label for="org-filter" class="inline">"Filter"</label>
+                <input id="org-filter" type="search" placeholder="name or id" prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        page_index.set(0);
+                    } />
+                <Lookup query=query page_index=page_index />
+                <span class="count" data-testid="org-count">
+                    {move || {
+                        let total = ws.with_snapshot(|s| s.map_or(0, |s| s.orgs.len()));
+                        format!("{} of {} Orgs", matching.with(Vec::len), total)
+                    }}
+                </span>
+            </div>
+            {move || (!session.can_edit_orgs()).then(|| view! {
+                <p class="muted">"Read-only: editing Org overrides needs ADMINISTRATION, DEVELOPER or APPLICATION_ADMINISTRATION."</p>
+            })}
+            <BulkBar sel=sel matching_count=Signal::derive(move || matching.with(Vec::len)) select_matching=Callback::new(select_matching) />
+            <table class="org-table">
+                <thead>
+                    <tr>
+                        <th scope="col"><span class="sr-only">"Selected"</span></th>
+                        <th scope="col">"Org"</th>
+                        <th scope="col">"Id"</th>
+                        <th scope="col">"Mode"</th>
+                        <th scope="col">"Override channels"</th>
+                        <th scope="col">"Effective channels"</th>
+                        <th scope="col">"Webhook"</th>
+                        <th scope="col"><span class="sr-only">"Changes"</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <nav class="pager" aria-label="Pages">
+                <button type="button" disabled=move || current_page().index == 0
+                    on:click=move |_| page_index.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
+                <span>{move || {
+                    let p = current_page();
+                    format!("Page {} of {}", p.index + 1, p.count)
+                }}</span>
+                <button type="button" disabled=move || { let p = current_page(); p.index + 1 >= p.count }
+                    on:click=move |_| page_index.set(current_page().index + 1)>"Next"</button>
+            </nav>
+        </section>
+    }
+}

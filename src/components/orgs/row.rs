@@ -1,0 +1,174 @@
+//! One row of the Orgs table: a plain function (not a component per cell), so
+//! that a page of rows stays cheap.
+
+use super::Selection;
+use crate::components::channels::channel_checks;
+use crate::model::prefs::{
+    describe_channels, toggled, OrgSetting, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
+};
+use crate::model::webhook::{mismatch, Mismatch};
+use crate::state::{Nav, Session, Workspace};
+use leptos::prelude::*;
+
+/// What one table row shows.
+#[derive(Clone, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub setting: OrgSetting,
+    pub edited: bool,
+    pub inactive: bool,
+    pub effective: Option<Vec<String>>,
+    /// Whether the Org has a LIVEBOARD_SCHEDULE webhook (`None`: not known).
+    pub webhook: Option<bool>,
+    /// The session's token is scoped to this Org.
+    pub in_scope: bool,
+}
+
+/// What the row may do.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub ws: Workspace,
+    pub nav: Nav,
+    pub session: Session,
+    pub sel: Selection,
+    pub can_edit: bool,
+}
+
+/// Opens the webhook form for the Org: at once when the token is scoped to
+/// it (webhooks are created in the token's Org), else after switching to it.
+fn create_webhook(cx: Ctx, id: &str, name: &str, in_scope: bool) {
+    cx.nav.create_webhook_for(id, name);
+    if !in_scope {
+        if let Ok(org_id) = id.parse::<i64>() {
+            cx.session.switch_org(org_id, name);
+        }
+    }
+}
+
+/// The webhook cell: whether the Org has one, and a one-click fix when its
+/// channels and its webhook disagree.
+fn webhook_cell(cx: Ctx, r: &Row) -> impl IntoView {
+    let found = mismatch(r.effective.as_deref(), r.webhook);
+    let eff = r.effective.clone().unwrap_or_default();
+    let (id, name, in_scope) = (r.id.clone(), r.name.clone(), r.in_scope);
+    let set = {
+        let id = id.clone();
+        move |on: bool| {
+            let c = toggled(&eff, WEBHOOK, on);
+            cx.ws
+                .edit(|d, s| d.set_org(s, &id, LS, OrgSetting::Override(c)));
+        }
+    };
+    let label = match (r.webhook, found) {
+        (_, Some(_)) | (None, _) => "",
+        (Some(true), None) => "Has webhook",
+        (Some(false), None) => "No webhook",
+    };
+    let create_label = if in_scope {
+        "Create webhook"
+    } else {
+        "Switch to this Org to create its webhook"
+    };
+    view! {
+        <span class="muted">{label}</span>
+        {found.map(|m| view! {
+            <span class="warn-text" role="note" title=m.describe()>"⚠ " {m.short()}
+                <span class="sr-only">{format!(": {}", m.describe())}</span>
+            </span>
+            {(cx.can_edit && m == Mismatch::NoWebhook).then(|| {
+                let (set, id, name) = (set.clone(), id.clone(), name.clone());
+                view! {
+                    <button type="button" aria-label=format!("Turn WEBHOOK off for {name}") on:click=move |_| set(false)>"Turn WEBHOOK off"</button>
+                    <button type="button" aria-label=format!("{create_label} for {name}")
+                        on:click=move |_| create_webhook(cx, &id, &name, in_scope)>{create_label}</button>
+                }
+            })}
+            {(cx.can_edit && m == Mismatch::Unused).then(|| {
+                let (set, name) = (set.clone(), name.clone());
+                view! {
+                    <button type="button" aria-label=format!("Turn WEBHOOK on for {name}") on:click=move |_| set(true)>"Turn WEBHOOK on"</button>
+                }
+            })}
+        })}
+    }
+}
+
+pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
+    let Ctx {
+        ws, sel, can_edit, ..
+    } = cx;
+    let selected = sel.contains(&r.id);
+    let hook = webhook_cell(cx, &r);
+    let Row {
+        id,
+        name,
+        setting,
+        edited,
+        inactive,
+        effective,
+        ..
+    } = r;
+    let inherits = setting == OrgSetting::Inherit;
+    let channels = match &setting {
+        OrgSetting::Override(c) => c.clone(),
+        OrgSetting::Inherit => vec![],
+    };
+    let (mode_id, eff) = (id.clone(), effective.clone());
+    let on_mode = move |ev: leptos::ev::Event| {
+        let setting = if event_target_value(&ev) == "inherit" {
+            OrgSetting::Inherit
+        } else {
+            // An override starts from what the Org uses now.
+            OrgSetting::Override(eff.clone().unwrap_or_default())
+        };
+        ws.edit(|d, s| d.set_org(s, &mode_id, LS, setting));
+    };
+    let (set_id, empty) = (id.clone(), channels.is_empty());
+    let boxes = channel_checks(
+        channels,
+        inherits || !can_edit,
+        Some(name.clone()),
+        move |c| ws.edit(|d, s| d.set_org(s, &set_id, LS, OrgSetting::Override(c))),
+    );
+    let effective_text = match (&effective, inherits) {
+        (Some(v), true) => format!("{} (default)", describe_channels(v)),
+        (Some(v), false) => describe_channels(v),
+        (None, _) => "unknown (default not readable)".into(),
+    };
+    let (undo_id, sel_id) = (id.clone(), id.clone());
+    view! {
+        <tr class:edited=edited class:inactive=inactive data-org-id=id.clone()>
+            <td class="select">
+                <input type="checkbox" aria-label=format!("Select {name}") prop:checked=selected disabled=!can_edit
+                    on:change=move |ev| sel.set(&sel_id, event_target_checked(&ev)) />
+            </td>
+            <td class="name">{name.clone()}
+                {inactive.then(|| view! {
+                    " " <span class="badge neutral" title="orgs/search lists this Org as IN_ACTIVE">"Inactive"</span>
+                })}
+            </td>
+            <td class="id">{id.clone()}</td>
+            <td>
+                <select aria-label=format!("Mode for {name}") prop:value=if inherits { "inherit" } else { "override" }
+                    disabled=!can_edit on:change=on_mode>
+                    <option value="inherit">"Inherits"</option>
+                    <option value="override">"Override"</option>
+                </select>
+            </td>
+            <td><div class="chans">
+                {boxes}
+                {(!inherits && empty).then(|| view! { <span class="badge off">"All off"</span> })}
+            </div></td>
+            <td class="effective">{effective_text}</td>
+            <td class="webhook"><div class="chans">{hook}</div></td>
+            <td class="row-actions">
+                {edited.then(|| view! {
+                    <span class="badge edited">"Edited"</span>
+                    " "
+                    <button type="button" on:click=move |_| ws.edit(|d, _| d.undo_org(&undo_id))>"Undo"</button>
+                })}
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,152 @@
+//! Every pending change in words, the webhook warnings, the exact request
+//! body, curl, Discard and Save; after a save, what the server now holds.
+
+mod outcome;
+
+use crate::api::client::origin_or_page;
+use crate::components::toasts::Toasts;
+use crate::model::draft::{curl, plan, pretty};
+use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
+use crate::model::webhook::{mismatch, Mismatch};
+use crate::state::{SaveOutcome, Session, Workspace};
+use leptos::prelude::*;
+use outcome::SaveResult;
+
+/// Orgs whose channels and webhooks will disagree once the Draft is saved.
+#[component]
+fn Warnings() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let mismatches = Memo::new(move |_| {
+        ws.with_both(|s, d| {
+            let cluster = d.cluster_value(s, LS);
+            s.orgs
+                .iter()
+                .filter_map(|o| {
+                    let eff = effective(&d.org_value_of(o, LS), cluster.as_ref());
+                    mismatch(eff.as_deref(), s.has_webhook(&o.id)).map(|m| (o.name.clone(), m))
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let line = move |kind: Mismatch, what: &'static str| {
+        mismatches.with(|all| {
+            let names: Vec<&str> = all
+                .iter()
+                .filter(|(_, m)| *m == kind)
+                .map(|(n, _)| n.as_str())
+                .collect();
+            (!names.is_empty()).then(|| {
+                let more = names.len().saturating_sub(6);
+                let shown = names[..names.len().min(6)].join(", ");
+                let tail = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                view! { <li>{format!("{} Org(s) {what}: {shown}{tail}.", names.len())}</li> }
+            })
+        })
+    };
+    move || {
+        (!mismatches.with(Vec::is_empty)).then(|| view! {
+            <div class="notice" role="note" data-testid="webhook-warnings">
+                <strong>"After saving:"</strong>
+                <ul>
+                    {line(Mismatch::NoWebhook, "will have WEBHOOK on and no webhook, so their schedules fail")}
+                    {line(Mismatch::Unused, "will have a webhook that receives nothing (WEBHOOK off)")}
+                </ul>
+                <p class="muted small">"The Orgs table offers a fix on each of them."</p>
+            </div>
+        })
+    }
+}
+
+#[component]
+pub fn Review() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    let toasts = expect_context::<Toasts>();
+    let save = Action::new_local(move |_: &()| async move {
+        let r = ws.save(session).await;
+        if let Ok(SaveOutcome::Saved(_)) = r {
+            toasts.push("Saved: one configure call sent and checked.");
+        }
+        r
+    });
+    let include_token = RwSignal::new(false);
+    let curl_text = RwSignal::new(None::<String>);
+    let request = Memo::new(move |_| {
+        ws.with_snapshot(|s| {
+            s.map(|s| ws.changes().with(|c| plan(s, c)))
+                .unwrap_or_default()
+        })
+    });
+    Effect::new(move |_| {
+        // The curl shown belongs to the request it was made from.
+        request.track();
+        curl_text.set(None);
+    });
+    let copy_curl = move |_| {
+        let Some(conn) = session.connection_untracked() else {
+            return;
+        };
+        let token = include_token
+            .get_untracked()
+            .then(|| conn.client.token().to_string());
+        let text = curl(
+            &origin_or_page(&conn.client.base),
+            &request.get_untracked(),
+            token.as_deref(),
+        );
+        if let Some(w) = web_sys::window() {
+            // Best effort: the text is also shown for copying by hand.
+            let _ = w.navigator().clipboard().write_text(&text);
+        }
+        curl_text.set(Some(text));
+        toasts.push("curl command copied.");
+    };
+    let count = move || ws.changes().with(Vec::len);
+
+    view! {
+        <section class="card review" aria-labelledby="review-title">
+            <h2 id="review-title">
+                "Review " {move || match count() {
+                    0 => "(no pending changes)".to_string(),
+                    1 => "(1 pending change)".to_string(),
+                    n => format!("({n} pending changes)"),
+                }}
+            </h2>
+            <Show when=move || count() != 0>
+                <ol class="changes" data-testid="changes">
+                    {move || ws.changes().with(|c| {
+                        c.iter().map(|c| view! { <li>{c.describe()}</li> }).collect_view()
+                    })}
+                </ol>
+                <Warnings />
+                <details open>
+                    <summary>"The request Save sends (one configure call)"</summary>
+                    <pre class="json" data-testid="request-body" tabindex="0" aria-label="configure request body">{move || pretty(&request.get())}</pre>
+                </details>
+                <div class="actions">
+                    <button type="button" class="primary" aria-busy=move || save.pending().get().to_string()
+                        disabled=move || save.pending().get() || ws.has_conflicts()
+                        on:click=move |_| { save.dispatch(()); }>
+                        {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    </button>
+                    <button type="button" disabled=move || save.pending().get()
+                        on:click=move |_| ws.discard()>"Discard"</button>
+                    <button type="button" on:click=copy_curl>"Copy as curl"</button>
+                    <label class="check">
+                        <input type="checkbox" bind:checked=include_token />
+                        " include my token in the curl"
+                    </label>
+                </div>
+                {move || curl_text.get().map(|t| view! {
+                    <pre class="json" aria-label="curl command" data-testid="curl" tabindex="0">{t}</pre>
+                })}
+            </Show>
+            <SaveResult save=save />
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! How the last save ended: an error (the draft is kept, Retry), conflicts,
+//! nothing to send, a refused cluster default, an unconfirmed save, or each
+//! change checked against what the server now holds.
+
+use crate::api::ApiError;
+use crate::components::error_note::ErrorNote;
+use crate::model::draft::Verified;
+use crate::state::{SaveOutcome, Session, Workspace};
+use leptos::prelude::*;
+
+type SaveAction = Action<(), Result<SaveOutcome, ApiError>>;
+
+fn verified_view(v: Vec<Verified>) -> impl IntoView {
+    let ok = v.iter().filter(|x| x.differs.is_none()).count();
+    let total = v.len();
+    view! {
+        <div class="verified" role="status">
+            <strong>{format!("Saved. The server now holds {ok} of {total} change(s).")}</strong>
+            <ul>
+                {v.into_iter().map(|x| {
+                    let text = x.change.describe();
+                    match x.differs {
+                        None => view! { <li class="ok">"✓ " {text}</li> }.into_any(),
+                        Some(now) => view! {
+                            <li class="differs">"✗ " {text} " — the server holds: " {now}</li>
+                        }.into_any(),
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+pub fn SaveResult(save: SaveAction) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let session = expect_context::<Session>();
+    let confirm = Action::new_local(move |_: &()| async move { ws.confirm(session).await });
+    let without_cluster =
+        Action::new_local(move |_: &()| async move { ws.save_without_cluster(session).await });
+    let failed = move || {
+        save.value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| view! {
+                <ErrorNote error=e />
+                <p class="muted">"Your changes are kept. "
+                    <button type="button" on:click=move |_| { save.dispatch(()); }>"Retry save"</button>
+                </p>
+            })
+    };
+    let outcome = move || {
+        ws.outcome().map(|o| match o {
+            SaveOutcome::Saved(v) => verified_view(v).into_any(),
+            SaveOutcome::Conflicts(n) => view! {
+                <p class="notice" role="alert">
+                    {format!("Nothing was sent: the server changed {n} item(s) you also changed. Decide them above, then Save.")}
+                </p>
+            }.into_any(),
+            SaveOutcome::NothingToSend => view! {
+                <p class="muted" role="status">"The server already holds all of your changes: nothing to send."</p>
+            }.into_any(),
+            SaveOutcome::Unconfirmed { changes, error } => view! {
+                <div class="notice" role="alert" data-testid="unconfirmed">
+                    <strong>{format!(
+                        "Saved, but reading the preferences back failed: {} change(s) are not confirmed.",
+                        changes.len()
+                    )}</strong>
+                    <p>{error.summary()}</p>
+                    <ul>{changes.iter().map(|c| view! { <li>{c.describe()}</li> }).collect_view()}</ul>
+                    <button type="button" disabled=move || confirm.pending().get()
+                        on:click=move |_| { confirm.dispatch(()); }>"Check again"</button>
+                </div>
+            }.into_any(),
+            SaveOutcome::ClusterRefused(e) => view! {
+                <div class="notice" role="alert" data-testid="cluster-refused-save">
+                    <strong>"Nothing was saved: ThoughtSpot refused the cluster default change for your privileges."</strong>
+                    <ErrorNote error=e />
+                    <p>"A configure call is all or nothing. The cluster default needs ADMINISTRATION on this \
+                        cluster; your Org changes can be saved without it."</p>
+                    <button type="button" disabled=move || without_cluster.pending().get()
+                        on:click=move |_| { without_cluster.dispatch(()); }>"Save without the cluster default change"</button>
+                </div>
+            }.into_any(),
+        })
+    };
+    view! {
+        {failed}
+        {move || without_cluster.value().get().and_then(Result::err).map(|e| view! { <ErrorNote error=e /> })}
+        {outcome}
+    }
+}

@@ -1,0 +1,178 @@
+//! The webhooks screen: list, create, edit, delete, test event, history.
+
+mod confirm_delete;
+mod editor;
+mod field;
+mod list;
+mod results;
+
+use crate::api::wire::{History, Validation, Webhook};
+use crate::api::ApiError;
+use crate::components::error_note::ErrorNote;
+use crate::components::toasts::Toasts;
+use crate::state::webhooks::{self, WebhookList};
+use crate::state::{Nav, Session, Workspace};
+use confirm_delete::ConfirmDelete;
+pub use editor::WebhookEditor;
+use leptos::prelude::*;
+use list::{List, RowActions};
+use results::{HistoryResult, TestResult};
+
+/// What the side panel shows.
+#[derive(Clone)]
+pub enum Panel {
+    None,
+    Create,
+    Edit(Webhook),
+    Test(Validation),
+    History(String, History),
+    /// A test event or history request that failed.
+    Failed(ApiError),
+    ConfirmDelete(Webhook),
+}
+
+/// Where a new webhook goes: the token's Org. For another Org, the way there.
+#[component]
+fn OrgNote() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let nav = expect_context::<Nav>();
+    move || {
+        let scope = session.scope();
+        let (cid, cname) = scope
+            .as_ref()
+            .map(|s| (s.org_id.to_string(), s.org_name.clone()))
+            .unwrap_or_default();
+        match nav.create_for() {
+            Some((id, name)) if id != cid => {
+                let switch = id.parse::<i64>().ok().map(|org_id| {
+                    let name = name.clone();
+                    view! {
+                        <button type="button" on:click=move |_| session.switch_org(org_id, &name)>
+                            {format!("Switch to {name}")}
+                        </button>
+                    }
+                });
+                view! {
+                    <p class="muted">
+                        {format!(
+                            "Webhooks are created in the Org your session is scoped to: {cname} (id {cid}). \
+                             To create one for {name} (id {id}), switch to that Org (your draft is kept). "
+                        )}
+                        {switch}
+                    </p>
+                }
+                .into_any()
+            }
+            _ => view! {
+                <p class="muted">{format!("Created in the Org your session is scoped to: {cname} (id {cid}).")}</p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+pub fn WebhooksScreen() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let ws = expect_context::<Workspace>();
+    let nav = expect_context::<Nav>();
+    let toasts = expect_context::<Toasts>();
+    let list = WebhookList::new(session);
+    let panel = RwSignal::new(if nav.create_for().is_some() {
+        Panel::Create
+    } else {
+        Panel::None
+    });
+    let note = RwSignal::new(None::<String>);
+    let show = move |r: Result<Option<Panel>, ApiError>| match r {
+        Ok(Some(p)) => panel.set(p),
+        // 404: the session now knows; the list says why the buttons went.
+        Ok(None) => panel.set(Panel::None),
+        Err(e) => panel.set(Panel::Failed(e)),
+    };
+    let test = Action::new_local(move |w: &Webhook| {
+        let id = w.id.clone();
+        async move {
+            show(
+                webhooks::test_event(session, &id)
+                    .await
+                    .map(|v| v.map(Panel::Test)),
+            )
+        }
+    });
+    let history = Action::new_local(move |w: &Webhook| {
+        let (id, name) = (w.id.clone(), w.name.clone());
+        async move {
+            let r = webhooks::history(session, &id, None).await;
+            show(r.map(|h| h.map(|h| Panel::History(name, h))))
+        }
+    });
+    let delete = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move {
+            let r = webhooks::delete(session, ws, id).await?;
+            let mut text = format!("Deleted {}, failed {}.", r.deleted_count, r.failed_count);
+            for f in &r.failed_webhooks {
+                text.push_str(&format!(" {} could not be deleted: {}.", f.name, f.error));
+            }
+            note.set((r.failed_count > 0).then(|| text.clone()));
+            toasts.push(text);
+            panel.set(Panel::None);
+            list.reload();
+            Ok(r)
+        }
+    });
+    let done = Callback::new(move |name: String| {
+        toasts.push(format!("Saved webhook {name:?}."));
+        note.set(None);
+        nav.done_creating();
+        panel.set(Panel::None);
+        list.reload();
+    });
+    let close = Callback::new(move |_| {
+        nav.done_creating();
+        panel.set(Panel::None);
+    });
+    let act = RowActions {
+        panel,
+        test,
+        history,
+    };
+
+    view! {
+        <section class="card webhooks" aria-labelledby="webhooks-title">
+            <h2 id="webhooks-title">"Webhooks for LIVEBOARD_SCHEDULE"</h2>
+            <p class="muted">
+                "Choosing the WEBHOOK channel only helps if the Org has a webhook: one LIVEBOARD_SCHEDULE webhook per Org."
+            </p>
+            <Show when=move || session.can_manage_webhooks() fallback=|| view! {
+                <p class="notice" role="note">
+                    "Managing webhooks needs ADMINISTRATION, DEVELOPER or CAN_MANAGE_WEBHOOKS."
+                </p>
+            }>
+                {move || note.get().map(|n| view! { <p class="ok-text" role="status">{n}</p> })}
+                <List list=list act=act />
+            </Show>
+        </section>
+        {move || match panel.get() {
+            Panel::None => ().into_any(),
+            Panel::Create => view! {
+                <OrgNote />
+                <WebhookEditor original=None org_note=String::new() on_done=done on_cancel=close />
+            }.into_any(),
+            Panel::Edit(w) => {
+                let n = w.org.as_ref().map(|o| format!("In Org {} (id {}).", o.name, o.id)).unwrap_or_default();
+                view! { <WebhookEditor original=Some(w) org_note=n on_done=done on_cancel=close /> }.into_any()
+            }
+            Panel::Failed(e) => view! {
+                <section class="card">
+                    <ErrorNote error=e />
+                    <button type="button" on:click=move |_| close.run(())>"Close"</button>
+                </section>
+            }.into_any(),
+            Panel::Test(v) => view! { <TestResult v=v on_close=close /> }.into_any(),
+            Panel::History(name, h) => view! { <HistoryResult name=name h=h on_close=close /> }.into_any(),
+            Panel::ConfirmDelete(w) => view! { <ConfirmDelete webhook=w delete=delete on_cancel=close /> }.into_any(),
+        }}
+    }
+}

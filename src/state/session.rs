@@ -1,0 +1,431 @@
+//! The session: signing in (open, adopt, resume, renew, switch Org,
+//! disconnect), every call to ThoughtSpot (`Session::call`: a 401 asks for a
+//! new sign-in, a 429 waits and retries what is safe to retry), and what this
+//! cluster and this user can do. The token lives in memory only, unless the
+//! admin asks this tab to remember it.
+
+use super::storage::{self, Remembered};
+use crate::api::client::DEFAULT_TIMEOUT_MS;
+use crate::api::wire::{Call, SessionUser, SessionUserRequest, SystemRequest, TokenRequest};
+use crate::api::{ApiError, Client};
+use crate::model::access::{Access, Scope};
+use crate::model::release::{Feature, ReleaseInfo, Support};
+use crate::model::url::normalize_host;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// A live connection: the client (which holds the token) and who it signs in as.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Connection {
+    pub client: Client,
+    pub user: SessionUser,
+    pub access: Access,
+    pub release: ReleaseInfo,
+}
+
+impl Connection {
+    /// The Org the token is scoped to, when the server said.
+    pub fn scope(&self) -> Option<Scope> {
+        self.user.current_org.as_ref().map(|o| Scope {
+            org_id: o.id,
+            org_name: o.name.clone(),
+        })
+    }
+
+    /// The host as the admin knows it.
+    pub fn host_label(&self) -> String {
+        if self.client.base.is_empty() {
+            "this site's proxy".into()
+        } else {
+            self.client.base.clone()
+        }
+    }
+}
+
+#[derive(Clone)]
+pub enum Credentials {
+    Token(String),
+    Login {
+        username: String,
+        password: String,
+        /// The Org id to scope the token to (empty: the user's default Org).
+        org_id: String,
+    },
+}
+
+/// What the connect form asks for besides the credentials.
+#[derive(Clone)]
+pub struct Target {
+    pub host: String,
+    pub allow_insecure: bool,
+    pub timeout_s: String,
+}
+
+/// Why signing in failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenError {
+    /// The form itself: nothing was sent.
+    Input(String),
+    /// `auth/token/full` refused the username and password.
+    Login(ApiError),
+    /// Any other call.
+    Api(ApiError),
+}
+
+impl From<ApiError> for OpenError {
+    fn from(e: ApiError) -> Self {
+        OpenError::Api(e)
+    }
+}
+
+/// Why the admin is asked to sign in again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Renewal {
+    /// The server no longer takes the token.
+    Expired,
+    /// The admin asked for a token scoped to this Org (id, name).
+    SwitchOrg { org_id: i64, name: String },
+}
+
+/// A pause after a 429, shown while it lasts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wait {
+    pub seconds_left: u32,
+    pub attempt: u32,
+}
+
+/// Attempts of a call that keeps answering 429, the first included.
+pub const MAX_ATTEMPTS: u32 = 4;
+/// The longest pause the panel accepts from `Retry-After`.
+const MAX_WAIT_S: u32 = 120;
+
+fn parse_timeout(text: &str) -> Result<u32, OpenError> {
+    // Whole seconds: parsing a float would pull core's float parser into the bundle.
+    match text.trim().parse::<u32>() {
+        Ok(s) if (1..=600).contains(&s) => Ok(s * 1000),
+        _ => Err(OpenError::Input(
+            "The request time limit must be a whole number of seconds from 1 to 600.".into(),
+        )),
+    }
+}
+
+fn parse_org_id(text: &str) -> Result<Option<i64>, OpenError> {
+    match text.trim() {
+        "" => Ok(None),
+        t => t.parse::<i64>().map(Some).map_err(|_| {
+            OpenError::Input("The Org id must be a whole number, e.g. 583464508.".into())
+        }),
+    }
+}
+
+/// Signs in (a login is exchanged for a token first), checks the token with
+/// `auth/session/user`, and reads the release where the user may.
+pub async fn open(target: Target, creds: Credentials) -> Result<Connection, OpenError> {
+    let timeout_ms = parse_timeout(&target.timeout_s)?;
+    let base = normalize_host(&target.host, target.allow_insecure).map_err(OpenError::Input)?;
+    let mut client = Client::new(base, String::new());
+    client.timeout_ms = timeout_ms;
+    let token = match creds {
+        Credentials::Token(t) if t.trim().is_empty() => {
+            return Err(OpenError::Input(
+                "Enter a bearer token, or sign in with a username and password.".into(),
+            ))
+        }
+        Credentials::Token(t) => t.trim().to_string(),
+        Credentials::Login { username, .. } if username.trim().is_empty() => {
+            return Err(OpenError::Input("Enter a username.".into()))
+        }
+        Credentials::Login {
+            username,
+            password,
+            org_id,
+        } => {
+            let req = TokenRequest {
+                username: username.trim().to_string(),
+                password,
+                validity_time_in_sec: 8 * 3600,
+                org_id: parse_org_id(&org_id)?,
+            };
+            client.call(&req).await.map_err(OpenError::Login)?.token
+        }
+    };
+    connect(client.with_token(token)).await
+}
+
+async fn connect(client: Client) -> Result<Connection, OpenError> {
+    let user = client.call(&SessionUserRequest).await?;
+    let access = Access::from_privileges(user.privileges.as_deref().unwrap_or_default());
+    // The release is a nicety: without it (no privilege, an error) the panel
+    // learns from what the endpoints answer.
+    let release = if access.system_info {
+        match client.call(&SystemRequest).await {
+            Ok(info) => ReleaseInfo::from_version(info.release_version.as_deref()),
+            Err(e) if e.needs_new_token() => return Err(e.into()),
+            Err(_) => ReleaseInfo::Unknown,
+        }
+    } else {
+        ReleaseInfo::Unknown
+    };
+    Ok(Connection {
+        client,
+        user,
+        access,
+        release,
+    })
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                ms.min(i32::MAX as u32) as i32,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    connection: RwSignal<Option<Connection>>,
+    /// Beta APIs that answered 404 on a release that has them.
+    not_enabled: RwSignal<BTreeSet<Feature>>,
+    renewal: RwSignal<Option<Renewal>>,
+    waiting: RwSignal<Option<Wait>>,
+    resuming: RwSignal<bool>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session {
+            connection: RwSignal::new(None),
+            not_enabled: RwSignal::new(BTreeSet::new()),
+            renewal: RwSignal::new(None),
+            waiting: RwSignal::new(None),
+            resuming: RwSignal::new(false),
+        }
+    }
+
+    // ---- reading ----
+
+    pub fn connected(&self) -> bool {
+        self.connection.with(Option::is_some)
+    }
+
+    /// The connection, tracked.
+    pub fn connection(&self) -> Option<Connection> {
+        self.connection.get()
+    }
+
+    pub fn connection_untracked(&self) -> Option<Connection> {
+        self.connection.get_untracked()
+    }
+
+    /// What the user may do (nothing when signed out), tracked.
+    pub fn access(&self) -> Option<Access> {
+        self.connection.with(|c| c.as_ref().map(|c| c.access))
+    }
+
+    /// May the user edit Org overrides?
+    pub fn can_edit_orgs(&self) -> bool {
+        self.access().is_some_and(|a| a.prefs)
+    }
+
+    /// May the user edit (or try to edit) the cluster default?
+    pub fn can_edit_cluster(&self) -> bool {
+        self.access().is_some_and(|a| a.edits_cluster())
+    }
+
+    pub fn can_manage_webhooks(&self) -> bool {
+        self.access().is_some_and(|a| a.webhooks)
+    }
+
+    pub fn scope(&self) -> Option<Scope> {
+        self.connection
+            .with(|c| c.as_ref().and_then(Connection::scope))
+    }
+
+    pub fn release(&self) -> ReleaseInfo {
+        self.connection
+            .with(|c| c.as_ref().map(|c| c.release).unwrap_or_default())
+    }
+
+    /// Whether this cluster offers a feature, tracked.
+    pub fn feature(&self, f: Feature) -> Support {
+        match self.release().has(f) {
+            Support::Yes if self.not_enabled.with(|s| s.contains(&f)) => Support::NotEnabled,
+            other => other,
+        }
+    }
+
+    pub fn renewal(&self) -> Option<Renewal> {
+        self.renewal.get()
+    }
+
+    pub fn waiting(&self) -> Option<Wait> {
+        self.waiting.get()
+    }
+
+    pub fn resuming(&self) -> bool {
+        self.resuming.get()
+    }
+
+    /// The host (`""`: this site's own origin), untracked.
+    pub fn host(&self) -> Option<String> {
+        self.connection
+            .with_untracked(|c| c.as_ref().map(|c| c.client.base.clone()))
+    }
+
+    // ---- calling ----
+
+    /// Sends a call with the current token. A 401 (or a gateway's answer
+    /// without CORS headers) asks the admin to sign in again; a 429 on a call
+    /// that is safe to repeat waits (`Retry-After`, else 2, 4, 8 s) and tries
+    /// again, up to `MAX_ATTEMPTS` in all; others are never retried here.
+    pub async fn call<C: Call>(&self, call: &C) -> Result<C::Answer, ApiError> {
+        let mut attempt = 1;
+        loop {
+            let client = self
+                .connection
+                .with_untracked(|c| c.as_ref().map(|c| c.client.clone()))
+                .ok_or(ApiError::NotSignedIn)?;
+            match client.call(call).await {
+                Err(e) if e.too_many_requests() && C::IDEMPOTENT && attempt < MAX_ATTEMPTS => {
+                    let wait = e
+                        .retry_after_s()
+                        .unwrap_or(1 << attempt)
+                        .clamp(1, MAX_WAIT_S);
+                    self.pause(wait, attempt).await;
+                    attempt += 1;
+                }
+                Err(e) => {
+                    if e.needs_new_token() {
+                        self.renewal.set(Some(Renewal::Expired));
+                    }
+                    return Err(e);
+                }
+                Ok(answer) => return Ok(answer),
+            }
+        }
+    }
+
+    async fn pause(&self, seconds: u32, attempt: u32) {
+        for left in (1..=seconds).rev() {
+            self.waiting.set(Some(Wait {
+                seconds_left: left,
+                attempt,
+            }));
+            sleep_ms(1000).await;
+        }
+        self.waiting.set(None);
+    }
+
+    /// A feature's endpoint answered 404: an older release, or a Beta API that is off.
+    pub fn not_found(&self, f: Feature) {
+        let known = self.release().known().is_some();
+        if known {
+            self.not_enabled.update(|s| {
+                s.insert(f);
+            });
+        } else {
+            self.connection.update(|c| {
+                if let Some(c) = c {
+                    c.release = c.release.after_not_found(f);
+                }
+            });
+        }
+    }
+
+    // ---- signing in and out ----
+
+    /// Makes a connection the current one; remembers it in this tab if asked
+    /// (and forgets an earlier remembered token otherwise).
+    pub fn adopt(&self, connection: Connection, remember: bool) {
+        if remember {
+            storage::remember(&Remembered {
+                host: connection.client.base.clone(),
+                token: connection.client.token().to_string(),
+                timeout_ms: connection.client.timeout_ms,
+            });
+        } else {
+            storage::forget();
+        }
+        self.not_enabled.set(BTreeSet::new());
+        self.renewal.set(None);
+        self.connection.set(Some(connection));
+    }
+
+    /// Signs in again with a token this tab was asked to remember, if there
+    /// is one and it still works (otherwise it is forgotten).
+    pub fn resume(&self, ws: super::Workspace) {
+        let Some(r) = storage::remembered() else {
+            return;
+        };
+        self.resuming.set(true);
+        let session = *self;
+        leptos::task::spawn_local(async move {
+            let target = Target {
+                host: r.host,
+                allow_insecure: true,
+                timeout_s: (r.timeout_ms / 1000).to_string(),
+            };
+            match open(target, Credentials::Token(r.token)).await {
+                Ok(c) => super::sign_in(session, ws, c, true),
+                Err(_) => storage::forget(),
+            }
+            session.resuming.set(false);
+        });
+    }
+
+    /// Asks for a token scoped to another Org (the draft and the screen stay).
+    pub fn switch_org(&self, org_id: i64, name: &str) {
+        self.renewal.set(Some(Renewal::SwitchOrg {
+            org_id,
+            name: name.to_string(),
+        }));
+    }
+
+    pub fn cancel_renewal(&self) {
+        self.renewal.set(None);
+    }
+
+    /// The time limit and host of the current connection, for a new sign-in.
+    pub fn timeout_s(&self) -> u32 {
+        self.connection.with_untracked(|c| {
+            c.as_ref()
+                .map_or(DEFAULT_TIMEOUT_MS, |c| c.client.timeout_ms)
+        }) / 1000
+    }
+
+    /// Forgets the token (in memory and, if it was remembered, in this tab) and the user.
+    pub fn disconnect(&self) {
+        storage::forget();
+        self.connection.set(None);
+        self.renewal.set(None);
+        self.waiting.set(None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_s_numbers_are_checked_before_anything_is_sent() {
+        assert_eq!(parse_timeout(" 20 "), Ok(20_000));
+        assert!(parse_timeout("0").is_err());
+        assert!(parse_timeout("601").is_err());
+        assert!(parse_timeout("1.5").is_err());
+        assert_eq!(parse_org_id(""), Ok(None));
+        assert_eq!(parse_org_id(" 42 "), Ok(Some(42)));
+        assert!(matches!(parse_org_id("Finance"), Err(OpenError::Input(_))));
+    }
+}
