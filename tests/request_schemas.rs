@@ -57,7 +57,7 @@ fn rules(release: &str) -> FormRules {
     FormRules::for_release(ReleaseInfo::Known(Release::parse(release).unwrap()))
 }
 
-type Edit<T> = Box<dyn Fn(&mut T)>;
+type Edit<'a, T> = Box<dyn Fn(&mut T) + 'a>;
 
 fn snapshot() -> Snapshot {
     let resp: SearchResponse = serde_json::from_value(json!({
@@ -166,7 +166,7 @@ fn existing() -> Webhook {
 
 /// Edits of an existing webhook: plain fields, new secrets, another auth
 /// kind, removals (reset_options), headers and status.
-fn edits() -> Vec<Edit<WebhookForm>> {
+fn edits() -> Vec<Edit<'static, WebhookForm>> {
     vec![
         Box::new(|f| f.description = "New".into()),
         Box::new(|f| f.name = "Ops 2".into()),
