@@ -119,12 +119,23 @@ test('the delete dialog traps focus and closes on Escape', async ({ page, reques
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // The native modal dialog makes the page behind it inert: Tab cycles through
+  // the dialog and the browser's own controls, never the page behind it.
+  const focusInDialogOrBrowser = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return !a || a === document.body || !!a.closest('[role=alertdialog]');
+  });
+  const reached = new Set<string>();
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => !!document.activeElement?.closest('[role=alertdialog]'))).toBe(true);
+    expect(await focusInDialogOrBrowser()).toBe(true);
+    reached.add(await page.evaluate(() => document.activeElement?.textContent ?? ''));
   }
+  expect(reached).toContain('Delete');
+  expect(reached).toContain('Cancel');
   await page.keyboard.press('Shift+Tab');
-  expect(await page.evaluate(() => !!document.activeElement?.closest('[role=alertdialog]'))).toBe(true);
+  expect(await focusInDialogOrBrowser()).toBe(true);
+  expect(await page.evaluate(() => (document.querySelector('main') as any).inert || document.querySelector('dialog')?.matches(':modal'))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   expect((await demoState(request)).cluster.webhooks).toHaveLength(3);

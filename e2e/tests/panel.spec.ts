@@ -172,10 +172,21 @@ test('a hang past the time limit is cancelled and keeps the draft', async ({ pag
   await expect(page.getByRole('status')).toContainText('4 of 4');
 });
 
-test('a developer sees the Orgs but cannot change the cluster default', async ({ page }) => {
+test('a developer may try the cluster default: the refusal is explained and the Org changes go without it', async ({ page, request }) => {
   await page.goto('/');
   await signIn(page, 'developer');
-  await expect(page.getByText('reading it needs the ADMINISTRATION privilege')).toBeVisible();
-  await expect(row(page, 'Primary').locator('td.effective')).toHaveText('unknown (default not readable)');
-  await expect(page.getByLabel('Mode for Legal')).toBeEnabled();
+  await expect(page.getByTestId('cluster-server')).toHaveText('never set (schedules go to email)');
+  await expect(page.getByTestId('cluster-try')).toContainText('Save will try, and explain a refusal');
+  await page.locator('.cluster').getByLabel('WEBHOOK').check();
+  await page.getByLabel('Mode for Legal').selectOption('inherit');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const refused = page.getByTestId('cluster-refused-save');
+  await expect(refused).toContainText('Nothing was saved: ThoughtSpot refused the cluster default change');
+  await expect(refused).toContainText('HTTP 403');
+  expect((await demoState(request)).configure_log).toEqual([]);
+  await refused.getByRole('button', { name: 'Save without the cluster default change' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved. The server now holds 1 of 1 change(s).');
+  expect((await demoState(request)).configure_log).toEqual([
+    { org_preferences: [{ org_identifier: '1170024401', operation: 'RESET', reset_events: [LS] }] },
+  ]);
 });

@@ -1,4 +1,4 @@
-import { test, expect, connectWithToken, demoState, resetDemo, setFaults, row } from './helpers';
+import { test, expect, connectWithToken, demoState, resetDemo, setFaults, row, signIn } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await resetDemo(request);
@@ -68,9 +68,10 @@ test('a failing receiver shows the failed step, and an old server hides test and
   await page.getByRole('button', { name: 'Send test event to HR schedules' }).click();
   await expect(page.getByTestId('test-result')).toContainText('FAILED');
   await expect(page.getByRole('cell', { name: 'The receiver answered HTTP 500 Internal Server Error.' })).toBeVisible();
-  await setFaults(request, { before_26_4: true });
+  // The release said 26.8, but the test event now answers 404: a Beta API switched off.
+  await setFaults(request, { release: '26.2.0.cl' });
   await page.getByRole('button', { name: 'Send test event to HR schedules' }).click();
-  await expect(page.getByText('This ThoughtSpot has no test event or delivery history')).toBeVisible();
+  await expect(page.getByTestId('no-results')).toContainText('Test event is a Beta API that is not enabled on this cluster');
   await expect(page.getByRole('button', { name: /Send test event/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Edit HR schedules' })).toBeVisible();
 });
@@ -94,10 +95,13 @@ test('the warning appears and disappears as the channel and the webhook change',
   await expect(page.getByTestId('webhook-warnings')).toContainText('will have WEBHOOK on and no webhook');
   await expect(page.getByTestId('webhook-warnings')).toContainText('Primary');
 
-  // Sales EMEA: create its webhook from the table; the form explains the Org scope.
-  await row(page, 'Sales EMEA').locator('td.webhook').getByRole('button', { name: 'Create webhook for Sales EMEA' }).click();
-  await expect(page.getByText('To create one for Sales EMEA (id 2100019165), disconnect and sign in with Org id 2100019165 (your draft is kept).')).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Sales EMEA: its webhook is made in its own Org, so the table offers to switch there.
+  await row(page, 'Sales EMEA').locator('td.webhook')
+    .getByRole('button', { name: 'Switch to this Org to create its webhook for Sales EMEA' }).click();
+  await expect(page.getByRole('heading', { name: 'Switch to Org Sales EMEA (id 2100019165)' })).toBeVisible();
+  await expect(page.getByText('To create one for Sales EMEA (id 2100019165), switch to that Org (your draft is kept).')).toBeVisible();
+  await page.locator('.connect').getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('.webhook-form').getByRole('button', { name: 'Cancel' }).click();
 
   // A webhook made for Engineering elsewhere: after a reload the warning follows the server.
   const token = (await (await request.post('/api/rest/2.0/auth/token/full', {
@@ -117,14 +121,18 @@ test('the warning appears and disappears as the channel and the webhook change',
 test('an Org goes from email to a working webhook without leaving the panel', async ({ page, request }) => {
   // Support inherits the default (never set: email) and has no webhook.
   await page.goto('/');
-  await page.getByLabel('With username and password').check();
-  await page.getByLabel('Username', { exact: true }).fill('admin');
+  await signIn(page, 'admin');
+  const support = row(page, 'Support');
+  await page.getByLabel('Mode for Support').selectOption('override');
+  await page.getByLabel('WEBHOOK for Support', { exact: true }).check();
+  await page.getByLabel('EMAIL for Support', { exact: true }).uncheck();
+  await expect(support.locator('td.webhook')).toContainText('WEBHOOK on, no webhook');
+  // One action: switch to Support (password asked again, username and host kept) and create its webhook.
+  await support.getByRole('button', { name: 'Switch to this Org to create its webhook for Support' }).click();
+  await expect(page.getByLabel('Username', { exact: true })).toHaveValue('admin');
   await page.getByLabel('Password', { exact: true }).fill('demo-password');
-  await page.getByLabel('Org id (optional: a token scoped to that Org)').fill('1889012345');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Current Org:')).toContainText('Support (id 1889012345)');
-  await page.getByRole('button', { name: 'Webhooks', exact: true }).click();
-  await page.getByRole('button', { name: 'New webhook' }).click();
   await expect(page.getByText('Created in the Org your session is scoped to: Support (id 1889012345).')).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill('Support schedules');
   await page.getByLabel('URL (https://)').fill('https://hooks.example.com/support');
@@ -134,16 +142,20 @@ test('an Org goes from email to a working webhook without leaving the panel', as
   await page.getByRole('button', { name: 'Send test event to Support schedules' }).click();
   await expect(page.getByTestId('test-result')).toContainText('SUCCESS');
 
+  // Back in the Primary Org, the draft is intact and the warning is gone.
+  await page.getByRole('button', { name: 'Switch to the Primary Org' }).click();
+  await page.getByLabel('Password', { exact: true }).fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Current Org:')).toContainText('Primary (id 0)');
   await page.getByRole('button', { name: 'Channel preferences' }).click();
-  const support = row(page, 'Support');
-  await expect(support.locator('td.webhook')).toContainText('Webhook unused');
-  await page.getByLabel('Mode for Support').selectOption('override');
-  await page.getByLabel('WEBHOOK for Support', { exact: true }).check();
-  await page.getByLabel('EMAIL for Support', { exact: true }).uncheck();
+  await expect(page.getByTestId('changes')).toContainText('Support (id 1889012345), LIVEBOARD_SCHEDULE: inherits the cluster default → override: WEBHOOK');
   await expect(support.locator('td.webhook')).not.toContainText('⚠');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('1 of 1');
   const state = await demoState(request);
   expect(state.cluster.orgs.find((o: any) => o.name === 'Support').preferences).toEqual({ LIVEBOARD_SCHEDULE: ['WEBHOOK'] });
   expect(state.cluster.webhooks.find((w: any) => w.name === 'Support schedules').org_id).toBe(1889012345);
+  // The password was never kept.
+  const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(kept).not.toContain('demo-password');
 });

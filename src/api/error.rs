@@ -231,10 +231,11 @@ impl ApiError {
             ApiError::Http { status: 401, .. } => {
                 "Enter a new token or sign in again; your edits are kept.".into()
             }
-            ApiError::Http { status: 403, .. } => {
-                "Your privileges do not allow this call; the session bar lists what you may do."
-                    .into()
-            }
+            ApiError::Http { status: 403, .. } => "Your privileges do not allow this call (the RBAC \
+                 privileges APPLICATION_ADMINISTRATION, ORG_ADMINISTRATION, SYSTEM_INFO_ADMINISTRATION \
+                 and CAN_MANAGE_WEBHOOKS count only where RBAC is enabled). The session bar lists what \
+                 you may do."
+                .into(),
             ApiError::Http { status: 404, .. } => "This ThoughtSpot may be too old for this API \
                  (10.14.0.cl or later), or the API is not enabled on it (ask ThoughtSpot Support)."
                 .into(),

@@ -69,40 +69,64 @@ fn Screens() -> impl IntoView {
     }
 }
 
-/// Everything shown once signed in.
+/// The preferences, once loaded.
 #[component]
-fn SignedIn() -> impl IntoView {
+fn Loaded() -> impl IntoView {
+    view! {
+        <RestoreBanner />
+        <UnknownValues />
+        <HeldBack />
+        <WorkTools />
+        <Conflicts />
+        <div class="layout">
+            <div class="left">
+                <ClusterCard />
+                <Review />
+            </div>
+            <OrgsTable />
+        </div>
+    }
+}
+
+/// The channel preferences screen: why not, loading, or the preferences.
+#[component]
+fn Preferences() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
-    let nav = expect_context::<Nav>();
     let retry = Action::new_local(move |_: &()| async move { ws.load(session).await });
     view! {
-        <SessionBar />
-        <BusyNote />
-        {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
         {move || ws.load_error().map(|e| view! {
             <ErrorNote error=e />
             <button type="button" on:click=move |_| { retry.dispatch(()); }>"Try again"</button>
         })}
-        <Show
-            when=move || ws.loaded()
-            fallback=move || view! { <p class="loading" role="status">"Loading preferences…"</p> }
-        >
-            <Screens />
-            <Show when=move || nav.screen() == Screen::Preferences fallback=|| view! { <WebhooksScreen /> }>
-                <RestoreBanner />
-                <UnknownValues />
-                <HeldBack />
-                <WorkTools />
-                <Conflicts />
-                <div class="layout">
-                    <div class="left">
-                        <ClusterCard />
-                        <Review />
-                    </div>
-                    <OrgsTable />
-                </div>
+        <Show when=move || session.access().is_some_and(|a| a.prefs) fallback=|| view! {
+            <p class="notice" role="note" data-testid="no-prefs">
+                "Reading and editing channel preferences needs ADMINISTRATION, DEVELOPER or \
+                 APPLICATION_ADMINISTRATION; this session has none of them. The session bar lists what it may do."
+            </p>
+        }>
+            <Show when=move || ws.loaded()
+                fallback=move || ws.load_error().is_none().then(|| view! {
+                    <p class="loading" role="status">"Loading preferences…"</p>
+                })>
+                <Loaded />
             </Show>
+        </Show>
+    }
+}
+
+/// Everything shown once signed in.
+#[component]
+fn SignedIn() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let nav = expect_context::<Nav>();
+    view! {
+        <SessionBar />
+        <BusyNote />
+        {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
+        <Screens />
+        <Show when=move || nav.screen() == Screen::Preferences fallback=|| view! { <WebhooksScreen /> }>
+            <Preferences />
         </Show>
     }
 }

@@ -1,6 +1,7 @@
 //! Who is signed in, on which release, in which Org, what they may do, and
 //! the way out; and the pause after a "too many requests" answer.
 
+use crate::model::access::PRIMARY_ORG;
 use crate::state::{Session, Workspace};
 use leptos::prelude::*;
 
@@ -16,6 +17,7 @@ pub fn SessionBar() -> impl IntoView {
                 .as_ref()
                 .map(|s| format!("{} (id {})", s.org_name, s.org_id))
                 .unwrap_or_else(|| "unknown".into());
+            let elsewhere = scope.as_ref().is_some_and(|s| !s.is_primary());
             let scope_text = scope.map(|s| s.describe());
             let rights = c.access.describe();
             view! {
@@ -31,6 +33,11 @@ pub fn SessionBar() -> impl IntoView {
                         on:click=move |_| { reload.dispatch(()); }>
                         {move || if ws.loading() { "Loading…" } else { "Reload" }}
                     </button>
+                    {elsewhere.then(|| view! {
+                        <button type="button" on:click=move |_| session.switch_org(PRIMARY_ORG, "Primary")>
+                            "Switch to the Primary Org"
+                        </button>
+                    })}
                     <button type="button" on:click=move |_| session.disconnect()>"Disconnect"</button>
                     <details class="rights">
                         <summary>"What this session can do"</summary>

@@ -315,6 +315,13 @@ impl Workspace {
     /// Reads what the server holds. On the first load of a host with an empty
     /// Draft, work kept in this browser is offered back.
     pub async fn load(&self, session: Session) {
+        if !session
+            .connection_untracked()
+            .is_some_and(|c| c.access.prefs)
+        {
+            // Without a privilege that may search, there is nothing to read.
+            return;
+        }
         self.loading.set(true);
         self.load_error.set(None);
         match read(session).await {

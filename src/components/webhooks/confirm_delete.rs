@@ -13,13 +13,6 @@ pub fn ConfirmDelete(
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let id = webhook.id.clone();
-    let cancel = NodeRef::<leptos::html::Button>::new();
-    // The safe choice has the focus first.
-    Effect::new(move |_| {
-        if let Some(b) = cancel.get() {
-            let _ = b.focus();
-        }
-    });
     view! {
         <Modal labelled_by="wh-del-title" on_close=on_cancel>
             <h2 id="wh-del-title">{format!("Delete webhook {:?}?", webhook.name)}</h2>
@@ -27,7 +20,8 @@ pub fn ConfirmDelete(
             <button type="button" class="danger" disabled=move || delete.pending().get()
                 on:click=move |_| { delete.dispatch(id.clone()); }>"Delete"</button>
             " "
-            <button type="button" node_ref=cancel on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            // The safe choice has the focus when the dialog opens.
+            <button type="button" autofocus on:click=move |_| on_cancel.run(())>"Cancel"</button>
             {move || delete.value().get().and_then(Result::err).map(|e| view! { <ErrorNote error=e /> })}
         </Modal>
     }

@@ -81,7 +81,7 @@ fn Toolbar(list: WebhookList, panel: RwSignal<Panel>) -> impl IntoView {
                 <option value="ASC">"Ascending"</option>
             </select>
             {move || session.feature(Feature::WebhookStatus).ok().then(|| view! {
-                <select aria-label="Status" on:change=move |ev| list.set(|q| q.status = match event_target_value(&ev).as_str() {
+                <select aria-label="Filter by status" on:change=move |ev| list.set(|q| q.status = match event_target_value(&ev).as_str() {
                     "ENABLED" => Some(Status::Enabled),
                     "DISABLED" => Some(Status::Disabled),
                     _ => None,
