@@ -20,7 +20,7 @@ cat <<MSG
 
   Panel:  http://127.0.0.1:$PANEL_PORT/   (the first build takes a minute or two)
   Connect with the host left empty and the bearer token  demo-admin-token
-  or sign in as  admin / demo-password  (also: developer, analyst; same password).
+  or sign in as  admin / demo-password  (or any login printed above; same password).
   Stop with Ctrl+C.
 
 MSG
