@@ -11,7 +11,7 @@ const zlib = require('zlib');
 // it moves only with a feature, by that feature's measured cost, written down
 // in the README's size table.
 const GOAL = 120_000;
-const CEILING = 275_000;
+const CEILING = 280_000;
 
 const dist = path.resolve(__dirname, '..', 'dist');
 let total = 0;
