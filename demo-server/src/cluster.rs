@@ -7,17 +7,39 @@ use crate::access::Scope;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// An event type. Request validation (`spec.rs`) lets the ones only a newer
+/// server knows through only while the `newer_server` fault is on.
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EventType {
     LIVEBOARD_SCHEDULE,
+    /// Known only to a server newer than the vendored spec.
+    ALERT_DIGEST,
 }
 
+impl EventType {
+    /// Whether only a server newer than the vendored spec knows this event type.
+    pub fn newer_only(self) -> bool {
+        matches!(self, EventType::ALERT_DIGEST)
+    }
+}
+
+/// A communication channel. As with event types, the ones only a newer server
+/// knows pass request validation only while the `newer_server` fault is on.
 #[allow(clippy::upper_case_acronyms)]
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Channel {
     EMAIL,
     WEBHOOK,
+    /// Known only to a server newer than the vendored spec.
+    SLACK,
+}
+
+impl Channel {
+    /// Whether only a server newer than the vendored spec knows this channel.
+    pub fn newer_only(self) -> bool {
+        matches!(self, Channel::SLACK)
+    }
 }
 
 #[allow(clippy::upper_case_acronyms)]
@@ -296,6 +318,25 @@ impl Cluster {
             cluster_preferences,
             org_preferences,
         })
+    }
+
+    /// Drops every event type and channel only a newer server knows, from the
+    /// cluster default, the Orgs' preferences and the webhooks' events, so that
+    /// the cluster answers as the vendored release again. An Org left with no
+    /// event type inherits the default; a list left with no channel has every
+    /// channel off.
+    pub fn forget_newer(&mut self) {
+        let prefs = std::iter::once(&mut self.defaults)
+            .chain(self.orgs.iter_mut().map(|o| &mut o.preferences));
+        for p in prefs {
+            p.retain(|e, _| !e.newer_only());
+            for channels in p.values_mut() {
+                channels.retain(|c| !c.newer_only());
+            }
+        }
+        for w in &mut self.webhooks {
+            w.events.retain(|e| !e.newer_only());
+        }
     }
 
     /// `orgs/search`: the Orgs the token reaches that match every given filter, by id.

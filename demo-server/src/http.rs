@@ -13,7 +13,7 @@
 use crate::access::{self, Family, Scope};
 use crate::cluster::{ConfigureRequest, OrgsSearchRequest, Refusal, SearchRequest};
 use crate::seed::{self, DefaultSeed, User, USERS};
-use crate::spec::{spec, Endpoint, Release};
+use crate::spec::{spec_for, Endpoint, Release};
 use crate::webhooks::{
     DeleteInput, HistoryInput, SearchInput as WebhookSearchInput, ValidateInput, WebhookInput,
 };
@@ -147,6 +147,23 @@ pub struct Faults {
     /// Every 401 and 502 answer comes without CORS headers, as from a gateway in
     /// front of the cluster.
     pub gateway_errors: bool,
+    /// The Org with this id or name (matched as `org_identifier` is) is left
+    /// exactly as it was by every configure call: a call that is otherwise
+    /// valid answers 204 and applies everything else, and the configure log
+    /// records the body as sent. A read-back then shows that Org's change as
+    /// not held.
+    pub ignore_org: Option<String>,
+    /// After each successful configure call, the next call to the preferences
+    /// search answers 500 (the read-back after a save fails once); the call
+    /// after that is answered as usual.
+    pub readback_fail: bool,
+    /// Act as a server newer than the vendored spec: it also knows the event
+    /// type ALERT_DIGEST and the channel SLACK, in requests (validated against
+    /// the vendored schemas with those enums extended) and in answers. Switching
+    /// it on, at start-up or here, adds the newer seed (`seed::newer_server`) to
+    /// the cluster in place; switching it off here drops every ALERT_DIGEST and
+    /// SLACK from the cluster (`Cluster::forget_newer`).
+    pub newer_server: bool,
 }
 
 impl Default for Faults {
@@ -167,6 +184,9 @@ impl Default for Faults {
             rbac: true,
             cors_origins: None,
             gateway_errors: false,
+            ignore_org: None,
+            readback_fail: false,
+            newer_server: false,
         }
     }
 }
@@ -196,6 +216,9 @@ struct Inner {
     configure_log: Vec<Value>,
     /// Calls per API path (every call, answered or not).
     calls: BTreeMap<String, u64>,
+    /// A configure call succeeded while `readback_fail` was on and no search
+    /// has been answered since: the next search fails.
+    readback_pending: bool,
 }
 
 #[derive(Clone)]
@@ -242,8 +265,9 @@ fn default_code(status: StatusCode) -> i64 {
 
 impl AppState {
     pub fn new(options: Options) -> Self {
-        // Compile the schemas now rather than on the first call.
-        spec();
+        // Compile both sets of schemas now rather than on the first call.
+        spec_for(false);
+        spec_for(true);
         let inner = Self::fresh(&options);
         AppState {
             inner: Arc::new(Mutex::new(inner)),
@@ -262,14 +286,19 @@ impl AppState {
                 org_id: access::PRIMARY_ORG,
             },
         );
+        let mut cluster = seed::cluster(&options.default, options.generated_orgs);
+        if options.faults.newer_server {
+            seed::newer_server(&mut cluster);
+        }
         Inner {
-            cluster: seed::cluster(&options.default, options.generated_orgs),
+            cluster,
             tokens,
             generation: 1,
             min_valid_generation: 0,
             faults: options.faults.clone(),
             configure_log: Vec::new(),
             calls: BTreeMap::new(),
+            readback_pending: false,
         }
     }
 
@@ -306,10 +335,15 @@ impl AppState {
         (status, Json(body)).into_response()
     }
 
-    /// The endpoint `METHOD {API}path`, or 404 if the imitated release predates it.
+    /// The endpoint `METHOD {API}path` (with the newer server's schemas while
+    /// `newer_server` is on), or 404 if the imitated release predates it.
     fn endpoint(&self, method: &str, path: &str) -> Result<&'static Endpoint, Fail> {
-        let ep = spec().endpoint(method, &format!("{API}{path}"));
-        if ep.since > self.lock().faults.release {
+        let (newer_server, release) = {
+            let inner = self.lock();
+            (inner.faults.newer_server, inner.faults.release)
+        };
+        let ep = spec_for(newer_server).endpoint(method, &format!("{API}{path}"));
+        if ep.since > release {
             Err(Fail::new(StatusCode::NOT_FOUND, "No such endpoint."))
         } else {
             Ok(ep)
@@ -706,16 +740,38 @@ async fn configure(State(state): State<AppState>, headers: HeaderMap, body: Byte
         .err()
         .map(|f| f.debug);
     let mut inner = state.lock();
+    let ignored = inner
+        .faults
+        .ignore_org
+        .as_deref()
+        .and_then(|ident| inner.cluster.find_org(ident))
+        .map(|i| (i, inner.cluster.orgs[i].preferences.clone()));
     inner
         .cluster
         .configure(req, caller.scope, cluster_refused)?;
+    if let Some((i, kept)) = ignored {
+        inner.cluster.orgs[i].preferences = kept;
+    }
     let logged = serde_json::from_slice(&body).unwrap_or(Value::Null);
     inner.configure_log.push(logged);
+    inner.readback_pending = inner.faults.readback_fail;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+const READBACK_FAILED: &str = "Injected fault: the read-back after a save failed.";
+
+/// Answers a search; the first one after a save fails while `readback_fail` is on.
 async fn search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
     let ep = state.endpoint("POST", "/system/preferences/communication-channels/search")?;
+    {
+        let mut inner = state.lock();
+        if std::mem::take(&mut inner.readback_pending) && inner.faults.readback_fail {
+            return Err(Fail::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                READBACK_FAILED,
+            ));
+        }
+    }
     let caller = state.authenticate(&headers)?;
     let req: SearchRequest = state.parse_body(ep, &headers, &body)?;
     state.require(&caller, Family::Preferences)?;
@@ -829,7 +885,14 @@ async fn get_faults(State(state): State<AppState>) -> Response {
 async fn set_faults(State(state): State<AppState>, body: Bytes) -> Response {
     match serde_json::from_slice::<Faults>(&body) {
         Ok(f) => {
-            state.lock().faults = f.clone();
+            let mut inner = state.lock();
+            match (inner.faults.newer_server, f.newer_server) {
+                (false, true) => seed::newer_server(&mut inner.cluster),
+                (true, false) => inner.cluster.forget_newer(),
+                _ => {}
+            }
+            inner.readback_pending = false;
+            inner.faults = f.clone();
             Json(f).into_response()
         }
         Err(e) => (StatusCode::BAD_REQUEST, format!("Invalid faults: {e}")).into_response(),

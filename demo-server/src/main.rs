@@ -69,6 +69,17 @@ struct Args {
     /// Send every 401 and 502 answer without CORS headers, as a gateway would.
     #[arg(long)]
     gateway_errors: bool,
+    /// Leave the Org with this id or name unchanged on every configure call, which
+    /// still answers 204 and applies everything else.
+    #[arg(long, value_name = "ID")]
+    ignore_org: Option<String>,
+    /// Fail (500) the first preferences search after each successful configure call.
+    #[arg(long)]
+    readback_fail: bool,
+    /// Act as a newer server that also knows the event type ALERT_DIGEST and the
+    /// channel SLACK (accepted in requests, seeded on a few Orgs and the default).
+    #[arg(long)]
+    newer_server: bool,
     /// Serve the panel's built `dist/` folder at `/` (same origin as the API).
     #[arg(long)]
     static_dir: Option<std::path::PathBuf>,
@@ -110,6 +121,9 @@ async fn main() {
                     .collect()
             }),
             gateway_errors: a.gateway_errors,
+            ignore_org: a.ignore_org,
+            readback_fail: a.readback_fail,
+            newer_server: a.newer_server,
         },
         static_dir: a.static_dir,
         port: listen.port(),
@@ -126,8 +140,14 @@ async fn main() {
         );
     }
     println!(
-        "demo-server: release {}, RBAC {}",
-        options.faults.release, a.rbac
+        "demo-server: release {}, RBAC {}{}",
+        options.faults.release,
+        a.rbac,
+        if options.faults.newer_server {
+            ", newer server (ALERT_DIGEST, SLACK)"
+        } else {
+            ""
+        }
     );
     let origins = options
         .faults

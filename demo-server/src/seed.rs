@@ -2,8 +2,10 @@
 //! number of generated ones for large-cluster runs.
 
 use crate::cluster::{
-    Channel::{self, EMAIL, WEBHOOK},
-    Cluster, EventType, Org, OrgStatus, OrgVisibility, Preferences,
+    Channel::{self, EMAIL, SLACK, WEBHOOK},
+    Cluster,
+    EventType::{ALERT_DIGEST, LIVEBOARD_SCHEDULE},
+    Org, OrgStatus, OrgVisibility, Preferences,
 };
 use crate::webhooks::{Authentication, Webhook};
 
@@ -36,7 +38,7 @@ impl std::str::FromStr for DefaultSeed {
 
 fn prefs(channels: Option<&[Channel]>) -> Preferences {
     channels
-        .map(|c| Preferences::from([(EventType::LIVEBOARD_SCHEDULE, c.to_vec())]))
+        .map(|c| Preferences::from([(LIVEBOARD_SCHEDULE, c.to_vec())]))
         .unwrap_or_default()
 }
 
@@ -149,6 +151,26 @@ pub fn cluster(default: &DefaultSeed, generated: usize) -> Cluster {
     }
 }
 
+/// The seed of a server newer than the vendored spec (the `newer_server`
+/// fault), applied over the cluster in place: the cluster default gains
+/// ALERT_DIGEST [EMAIL] (its LIVEBOARD_SCHEDULE stays as it is, set or not);
+/// "Zürich Analytics" gets LIVEBOARD_SCHEDULE [EMAIL, SLACK] and ALERT_DIGEST
+/// [WEBHOOK]; "Support" gets ALERT_DIGEST [SLACK] and keeps inheriting
+/// LIVEBOARD_SCHEDULE. An Org missing from the cluster is skipped.
+pub fn newer_server(cluster: &mut Cluster) {
+    cluster.defaults.insert(ALERT_DIGEST, vec![EMAIL]);
+    let overrides = [
+        ("Zürich Analytics", LIVEBOARD_SCHEDULE, vec![EMAIL, SLACK]),
+        ("Zürich Analytics", ALERT_DIGEST, vec![WEBHOOK]),
+        ("Support", ALERT_DIGEST, vec![SLACK]),
+    ];
+    for (name, event, channels) in overrides {
+        if let Some(org) = cluster.orgs.iter_mut().find(|o| o.name == name) {
+            org.preferences.insert(event, channels);
+        }
+    }
+}
+
 fn webhook(id: &str, name: &str, org_id: i32, url: &str) -> Webhook {
     Webhook {
         id: id.into(),
@@ -157,7 +179,7 @@ fn webhook(id: &str, name: &str, org_id: i32, url: &str) -> Webhook {
         org_id,
         url: url.into(),
         url_params: None,
-        events: vec![EventType::LIVEBOARD_SCHEDULE],
+        events: vec![LIVEBOARD_SCHEDULE],
         authentication: Some(Authentication {
             BEARER_TOKEN: Some(format!("receiver-secret-{org_id}")),
             ..Authentication::default()
@@ -265,7 +287,7 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), c.orgs.len());
-        let ls = EventType::LIVEBOARD_SCHEDULE;
+        let ls = LIVEBOARD_SCHEDULE;
         let states: Vec<Option<&Vec<Channel>>> =
             c.orgs.iter().map(|o| o.preferences.get(&ls)).collect();
         assert!(states.contains(&None));
@@ -300,5 +322,40 @@ mod tests {
         assert_eq!(ids.len(), USERS.len());
         assert!(USERS.iter().all(|u| u.privileges.contains(&"AUTHORING")));
         assert_eq!(USERS[0].name, "admin", "the static token's user");
+    }
+
+    #[test]
+    fn the_newer_server_seed_adds_to_the_seed_and_forgetting_it_restores_the_seed() {
+        for default in [DefaultSeed::NeverSet, DefaultSeed::Channels(vec![WEBHOOK])] {
+            let seeded = cluster(&default, 5);
+            let mut c = seeded.clone();
+            newer_server(&mut c);
+            assert_eq!(c.defaults.get(&ALERT_DIGEST), Some(&vec![EMAIL]));
+            assert_eq!(
+                c.defaults.get(&LIVEBOARD_SCHEDULE),
+                seeded.defaults.get(&LIVEBOARD_SCHEDULE)
+            );
+            let prefs = |name: &str| c.orgs[c.find_org(name).unwrap()].preferences.clone();
+            assert_eq!(
+                prefs("Zürich Analytics"),
+                Preferences::from([
+                    (LIVEBOARD_SCHEDULE, vec![EMAIL, SLACK]),
+                    (ALERT_DIGEST, vec![WEBHOOK])
+                ])
+            );
+            assert_eq!(
+                prefs("Support"),
+                Preferences::from([(ALERT_DIGEST, vec![SLACK])])
+            );
+            let changed = c
+                .orgs
+                .iter()
+                .zip(&seeded.orgs)
+                .filter(|(a, b)| a != b)
+                .count();
+            assert_eq!(changed, 2);
+            c.forget_newer();
+            assert_eq!(c, seeded);
+        }
     }
 }

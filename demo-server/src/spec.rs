@@ -10,6 +10,11 @@
 //! - response properties whose `x-since` is newer than the release are left out of
 //!   the answer, as an older cluster would not send them;
 //! - tests check every answer against the endpoint's (open) response schema.
+//!
+//! A second set of validators is compiled from the same file for a server newer
+//! than the vendored spec (the `newer_server` fault): every enum that lists an
+//! event type also lists `ALERT_DIGEST`, and every enum that lists the EMAIL
+//! channel also lists `SLACK`. Nothing else differs.
 
 use jsonschema::Validator;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -78,6 +83,11 @@ impl<'de> Deserialize<'de> for Release {
     }
 }
 
+/// The event types a newer server knows beside the vendored spec's.
+pub const NEWER_EVENT_TYPES: &[&str] = &["ALERT_DIGEST"];
+/// The communication channels a newer server knows beside the vendored spec's.
+pub const NEWER_CHANNELS: &[&str] = &["SLACK"];
+
 /// One row of the vendored endpoint table, with its compiled validators.
 pub struct Endpoint {
     /// `GET` or `POST`.
@@ -91,6 +101,8 @@ pub struct Endpoint {
     pub success: u16,
     request: Option<(String, Validator)>,
     response: Option<(Value, Validator)>,
+    /// Whether this row belongs to the newer server's spec (`spec_for(true)`).
+    newer_server: bool,
 }
 
 /// The vendored schemas, compiled once.
@@ -101,8 +113,47 @@ pub struct Spec {
 
 /// The spec, parsed and compiled on first use.
 pub fn spec() -> &'static Spec {
-    static SPEC: OnceLock<Spec> = OnceLock::new();
-    SPEC.get_or_init(|| Spec::load(VENDORED))
+    spec_for(false)
+}
+
+/// The spec as the vendored release has it, or, with `newer_server`, as a newer
+/// server has it (the extra event types and channels in every enum that lists
+/// them); each is parsed and compiled on first use.
+pub fn spec_for(newer_server: bool) -> &'static Spec {
+    static VENDORED_SPEC: OnceLock<Spec> = OnceLock::new();
+    static NEWER_SPEC: OnceLock<Spec> = OnceLock::new();
+    if newer_server {
+        NEWER_SPEC.get_or_init(|| Spec::load(VENDORED, true))
+    } else {
+        VENDORED_SPEC.get_or_init(|| Spec::load(VENDORED, false))
+    }
+}
+
+/// Adds the newer server's values to every enum (at any depth of `schema`) that
+/// lists an event type (`LIVEBOARD_SCHEDULE`) or the EMAIL channel.
+fn extend_enums(schema: &mut Value) {
+    match schema {
+        Value::Object(fields) => {
+            if let Some(Value::Array(values)) = fields.get_mut("enum") {
+                let lists = |v: &str| values.iter().any(|x| x == v);
+                let extra = if lists("LIVEBOARD_SCHEDULE") {
+                    NEWER_EVENT_TYPES
+                } else if lists("EMAIL") {
+                    NEWER_CHANNELS
+                } else {
+                    &[]
+                };
+                for v in extra {
+                    if !values.iter().any(|x| x == v) {
+                        values.push(json!(v));
+                    }
+                }
+            }
+            fields.values_mut().for_each(extend_enums);
+        }
+        Value::Array(items) => items.iter_mut().for_each(extend_enums),
+        _ => {}
+    }
 }
 
 fn compile(defs: &Map<String, Value>, schema: Value) -> Validator {
@@ -123,12 +174,15 @@ fn schema_ref(name: &str) -> Value {
 }
 
 impl Spec {
-    fn load(text: &str) -> Spec {
+    fn load(text: &str, newer_server: bool) -> Spec {
         let doc: Value = serde_json::from_str(text).expect("the vendored schema file is JSON");
-        let defs = doc["$defs"]
+        let mut defs = doc["$defs"]
             .as_object()
             .expect("the vendored schema file has $defs")
             .clone();
+        if newer_server {
+            defs.values_mut().for_each(extend_enums);
+        }
         let table = doc["endpoints"]
             .as_object()
             .expect("the vendored schema file has an endpoint table");
@@ -157,6 +211,7 @@ impl Spec {
                         let s = schema_ref(&n);
                         (s.clone(), compile(&defs, s))
                     }),
+                    newer_server,
                 }
             })
             .collect();
@@ -336,7 +391,7 @@ impl Endpoint {
         let Some((name, validator)) = &self.request else {
             return Ok(());
         };
-        let s = spec();
+        let s = spec_for(self.newer_server);
         let schema = s.defs.get(name).cloned().unwrap_or(Value::Null);
         if let Some((path, field, since)) = s.newer_field(&schema, body, release, "") {
             return Err(format!(
@@ -382,7 +437,7 @@ impl Endpoint {
     /// added after that release.
     pub fn for_release(&self, mut body: Value, release: Release) -> Value {
         if let Some((schema, _)) = &self.response {
-            spec().strip_newer(schema, &mut body, release);
+            spec_for(self.newer_server).strip_newer(schema, &mut body, release);
         }
         body
     }
@@ -476,5 +531,66 @@ mod tests {
             err,
             "Invalid request body: /: \"username\" is a required property"
         );
+    }
+
+    #[test]
+    fn the_newer_servers_spec_knows_more_event_types_and_channels_and_nothing_else() {
+        let path = "/api/rest/2.0/system/preferences/communication-channels/configure";
+        let body = json!({
+            "cluster_preferences": [{"event_type": "ALERT_DIGEST", "channels": ["SLACK"]}],
+            "org_preferences": [{"org_identifier": "0", "operation": "RESET",
+                "reset_events": ["ALERT_DIGEST"]}]
+        });
+        let err = spec()
+            .endpoint("POST", path)
+            .check_request(&body, Release::LATEST)
+            .unwrap_err();
+        assert!(err.contains("\"ALERT_DIGEST\""), "{err}");
+        assert!(err.contains("\"SLACK\""), "{err}");
+        let newer = spec_for(true).endpoint("POST", path);
+        assert_eq!(newer.check_request(&body, Release::LATEST), Ok(()));
+        let err = newer
+            .check_request(
+                &json!({"cluster_preferences": [{"event_type": "X", "channels": ["SMS"]}]}),
+                Release::LATEST,
+            )
+            .unwrap_err();
+        assert!(err.contains("\"X\"") && err.contains("\"SMS\""), "{err}");
+        let answer = json!({"cluster_preferences":
+            [{"event_type": "ALERT_DIGEST", "channels": ["EMAIL", "SLACK"]}], "org_preferences": []});
+        let search = "/api/rest/2.0/system/preferences/communication-channels/search";
+        assert!(spec()
+            .endpoint("POST", search)
+            .check_response(&answer)
+            .is_err());
+        assert_eq!(
+            spec_for(true)
+                .endpoint("POST", search)
+                .check_response(&answer),
+            Ok(())
+        );
+        // Fields added after a release are still refused by the newer spec.
+        let history = spec_for(true).endpoint(
+            "POST",
+            "/api/rest/2.0/jobs/history/communication-channels/search",
+        );
+        assert!(history
+            .check_request(
+                &json!({"channel_type": "WEBHOOK", "end_epoch_time_in_millis": 1}),
+                Release(26, 4, 0)
+            )
+            .unwrap_err()
+            .starts_with("Unrecognized field"));
+        // Enums of other kinds are as vendored.
+        let validate = spec_for(true).endpoint(
+            "POST",
+            "/api/rest/2.0/system/communication-channels/validate",
+        );
+        assert!(validate
+            .check_request(
+                &json!({"channel_type": "SLACK", "channel_identifier": "x", "event_type": "ALERT_DIGEST"}),
+                Release::LATEST
+            )
+            .is_err());
     }
 }

@@ -100,8 +100,12 @@ test('keyboard only: connect, filter, edit, review and save', async ({ page, req
   await tabTo(page, 'select[aria-label="Mode for Legal"]');
   await page.keyboard.press('ArrowUp'); // Override → Inherits
   await expect(page.getByTestId('changes').locator('li')).toHaveCount(1);
-  await tabTo(page, 'input[aria-label="WEBHOOK for Legal"]', 5).catch(() => {}); // disabled now: skipped by Tab
-  await page.keyboard.press('Shift+Tab');
+  // Legal inherits now: its channel boxes are disabled, and Tab skips them.
+  await expect(page.getByLabel('WEBHOOK for Legal', { exact: true })).toBeDisabled();
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).not.toMatch(/for Legal$/);
+  }
   await tabTo(page, '[data-testid="request-body"]');
   await tabTo(page, '.review button.primary');
   await page.keyboard.press('Enter');

@@ -1,17 +1,62 @@
-import { test as base, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { test as base, expect, type Page, type APIRequestContext, type Download } from '@playwright/test';
+import { readFileSync } from 'fs';
 import { token } from '../playwright.config';
 
 export { token, expect };
 
+/** The password of every demo login. */
+export const PASSWORD = 'demo-password';
+
+/** Where a test has let a token be: the tab's memory (sessionStorage), a curl shown with the token. */
+type OptIn = 'sessionStorage' | 'curl';
+
 /**
- * Every test runs with two watchers: any Content-Security-Policy violation, and
- * any console line or localStorage value holding the demo token, fails it.
+ * Every secret a test meets: the static token, every token `auth/token/full`
+ * hands the page, every password typed. Tests add what they type with
+ * `secrets.password(...)` and say what the admin opted into with `secrets.optIn(...)`.
  */
-export const test = base.extend<{ watch: void }>({
+export class Secrets {
+  tokens = new Set<string>([token]);
+  passwords = new Set<string>([PASSWORD]);
+  opted = new Set<OptIn>();
+  password(p: string) { this.passwords.add(p); }
+  optIn(where: OptIn) { this.opted.add(where); }
+  all(): string[] { return [...this.tokens, ...this.passwords]; }
+}
+
+function leaks(text: string, secrets: Iterable<string>): string[] {
+  return [...secrets].filter((s) => s && text.includes(s));
+}
+
+/**
+ * Every test runs with these watchers: a Content-Security-Policy violation
+ * fails it, and so does any secret the test met appearing in the console, a
+ * request URL, the page's URL, the page text (a curl the admin asked to hold
+ * the token aside), localStorage, sessionStorage (the token only where the
+ * admin opted in; a password never), or a downloaded file. localStorage may
+ * hold only the panel's draft keys.
+ */
+export const test = base.extend<{ secrets: Secrets; watch: void }>({
+  secrets: async ({}, use) => {
+    await use(new Secrets());
+  },
   watch: [
-    async ({ page }, use) => {
+    async ({ page, secrets }, use) => {
       const console: string[] = [];
+      const urls: string[] = [];
+      const downloads: Download[] = [];
       page.on('console', (m) => console.push(m.text()));
+      page.on('request', (r) => urls.push(r.url()));
+      page.on('framenavigated', (f) => urls.push(f.url()));
+      page.on('download', (d) => downloads.push(d));
+      page.on('response', async (r) => {
+        if (r.url().includes('/api/rest/2.0/auth/token/full') && r.ok()) {
+          try {
+            const t = (await r.json()).token;
+            if (typeof t === 'string') secrets.tokens.add(t);
+          } catch { /* not JSON: the test that asked for it fails on its own */ }
+        }
+      });
       await page.addInitScript(() => {
         (window as any).__csp = [];
         document.addEventListener('securitypolicyviolation', (e) => {
@@ -19,14 +64,33 @@ export const test = base.extend<{ watch: void }>({
         });
       });
       await use();
+      const all = secrets.all();
+      expect(console.filter((l) => l.includes('Content Security Policy')), 'CSP console reports').toEqual([]);
+      expect(console.flatMap((l) => leaks(l, all)), 'a secret in the console').toEqual([]);
+      expect(urls.flatMap((u) => leaks(u, all)), 'a secret in a URL').toEqual([]);
       if (page.url().startsWith('http')) {
         const csp = await page.evaluate(() => (window as any).__csp ?? []);
         expect(csp, 'CSP violations').toEqual([]);
-        const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
-        expect(local, 'the token in localStorage').not.toContain(token);
+        const seen = await page.evaluate((curlOk) => {
+          const local = { ...localStorage };
+          const session = { ...sessionStorage };
+          let text = document.body.innerText;
+          if (curlOk) {
+            for (const c of document.querySelectorAll('[data-testid=curl]')) text = text.replace((c as HTMLElement).innerText, '');
+          }
+          return { local, session, text };
+        }, secrets.opted.has('curl'));
+        const foreign = Object.keys(seen.local).filter((k) => !k.startsWith('tspanel.draft.v1:'));
+        expect(foreign, 'localStorage keys that are not the panel\'s drafts').toEqual([]);
+        expect(leaks(JSON.stringify(seen.local), all), 'a secret in localStorage').toEqual([]);
+        const sessionAllowed = secrets.opted.has('sessionStorage') ? [...secrets.passwords] : all;
+        expect(leaks(JSON.stringify(seen.session), sessionAllowed), 'a secret in sessionStorage').toEqual([]);
+        expect(leaks(seen.text, all), 'a secret in the page text').toEqual([]);
       }
-      expect(console.filter((l) => l.includes('Content Security Policy')), 'CSP console reports').toEqual([]);
-      expect(console.filter((l) => l.includes(token)), 'the token in the console').toEqual([]);
+      for (const d of downloads) {
+        const path = await d.path();
+        expect(leaks(readFileSync(path, 'utf8'), all), `a secret in the download ${d.suggestedFilename()}`).toEqual([]);
+      }
     },
     { auto: true },
   ],
@@ -37,6 +101,12 @@ export async function demoState(request: APIRequestContext) {
   const r = await request.get('/__demo/state');
   expect(r.ok()).toBeTruthy();
   return r.json();
+}
+
+/** Waits until the demo server has answered `n` calls to `path` (its call log), then returns its state. */
+export async function callsLanded(request: APIRequestContext, path: string, n: number) {
+  await expect.poll(async () => (await demoState(request)).calls[path] ?? 0, { message: `${n} call(s) to ${path}` }).toBe(n);
+  return demoState(request);
 }
 
 export async function resetDemo(request: APIRequestContext) {
@@ -73,6 +143,6 @@ export function row(page: Page, name: string) {
 export async function signIn(page: Page, username: string) {
   await page.getByLabel('With username and password').check();
   await page.getByLabel('Username', { exact: true }).fill(username);
-  await page.getByLabel('Password', { exact: true }).fill('demo-password');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -70,6 +70,8 @@ test('edit, review the exact request, save in one configure call, and see it con
   await expect(page.getByRole('heading', { name: /Review/ })).toHaveText('Review (no pending changes)');
   await expect(page.getByTestId('cluster-server')).toHaveText('EMAIL, WEBHOOK');
   await expect(row(page, 'Finance').getByLabel('Mode for Finance')).toHaveValue('inherit');
+  // Nothing pending is left in this browser once the server holds it.
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 });
 
 test('undo and edits back to the server value leave nothing to send', async ({ page }) => {
@@ -84,7 +86,7 @@ test('undo and edits back to the server value leave nothing to send', async ({ p
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
 });
 
-test('copy as curl uses a placeholder unless the token is asked for', async ({ page }) => {
+test('copy as curl uses a placeholder unless the token is asked for', async ({ page, secrets }) => {
   await connectWithToken(page);
   await page.getByLabel('Mode for Legal').selectOption('inherit');
   await page.getByRole('button', { name: 'Copy as curl' }).click();
@@ -93,6 +95,7 @@ test('copy as curl uses a placeholder unless the token is asked for', async ({ p
   await expect(curl).toContainText('/api/rest/2.0/system/preferences/communication-channels/configure');
   await expect(curl).toContainText(`"org_identifier":"1170024401","operation":"RESET"`);
   await expect(curl).not.toContainText(token);
+  secrets.optIn('curl');
   await page.getByLabel('include my token in the curl').check();
   await page.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(curl).toContainText(`Authorization: Bearer ${token}`);

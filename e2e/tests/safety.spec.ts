@@ -82,7 +82,8 @@ test('the draft survives a reload, without the token, and can be restored or dis
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tspanel.draft')))).toEqual([]);
 });
 
-test('remember in this tab keeps the token in sessionStorage only, and Disconnect forgets it', async ({ page }) => {
+test('remember in this tab keeps the token in sessionStorage only, and Disconnect forgets it', async ({ page, secrets }) => {
+  secrets.optIn('sessionStorage');
   await page.goto('/');
   await page.getByLabel('Bearer token', { exact: true }).fill(token);
   await page.getByLabel('Remember the token in this tab').check();

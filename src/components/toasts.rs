@@ -1,7 +1,9 @@
+//! Short-lived notes of what just happened (saved, copied, deleted).
+
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Short-lived notes of what just happened (saved, copied, deleted).
+/// The notes on screen, oldest first.
 #[derive(Clone, Copy)]
 pub struct Toasts(RwSignal<Vec<(u64, String)>>);
 
@@ -10,11 +12,14 @@ impl Toasts {
         Toasts(RwSignal::new(Vec::new()))
     }
 
-    /// Shows `text` for six seconds.
+    /// Shows `text` for six seconds; the same text shown again replaces the earlier one.
     pub fn push(&self, text: impl Into<String>) {
-        let list = self.0;
+        let (list, text) = (self.0, text.into());
         let id = list.with_untracked(|l| l.last().map_or(0, |(i, _)| i + 1));
-        list.update(|l| l.push((id, text.into())));
+        list.update(|l| {
+            l.retain(|(_, t)| *t != text);
+            l.push((id, text));
+        });
         set_timeout(
             move || list.update(|l| l.retain(|(i, _)| *i != id)),
             Duration::from_secs(6),

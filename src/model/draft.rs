@@ -592,13 +592,64 @@ mod tests {
         d.set_cluster(&snap, LS, s(&["WEBHOOK"]));
         d.set_org(&snap, "0", LS, OrgSetting::Override(s(&["EMAIL"])));
         let sent = diff(&snap, &d);
-        let saved = apply(&snap, &sent);
+        // What the server holds after the save, written out by hand (not
+        // derived from the changes by the code under test).
+        let saved = snapshot(json!({
+            "cluster_preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}],
+            "org_preferences": [
+                {"org": {"id": "0", "name": "Primary"}, "preferences": [{"event_type": LS, "channels": ["EMAIL"]}]},
+                {"org": {"id": "11", "name": "Finance"}, "preferences": [{"event_type": LS, "channels": ["EMAIL"]}]},
+                {"org": {"id": "12", "name": "Legal"}, "preferences": [{"event_type": LS, "channels": []}]},
+                {"org": {"id": "13", "name": "Newer"}, "preferences": [
+                    {"event_type": LS, "channels": ["SLACK", "EMAIL"]},
+                    {"event_type": "ALERT", "channels": ["TEAMS"]}]}
+            ]
+        }));
+        // The optimistic view of a save that could not be read back is that same state.
+        assert_eq!(apply(&snap, &sent), saved);
         // An edit made while the save was under way.
         d.set_org(&snap, "12", LS, OrgSetting::Inherit);
         let rebased = d.rebase(&saved);
         assert!(rebased.cluster.is_empty());
         assert_eq!(rebased.orgs.keys().collect::<Vec<_>>(), ["12"]);
         assert!(verify(&sent, &saved).iter().all(|v| v.differs.is_none()));
+    }
+
+    #[test]
+    fn a_scoped_snapshot_keeps_what_it_cannot_reach_and_sends_none_of_it() {
+        let full = demo();
+        let mut d = Draft::default();
+        d.set_cluster(&full, LS, s(&["WEBHOOK"]));
+        d.set_org(&full, "0", LS, OrgSetting::Override(vec![]));
+        d.set_org(&full, "12", LS, OrgSetting::Inherit);
+        // A token scoped to Legal: only Legal, no cluster default.
+        let mut scoped = Snapshot::from_wire(
+            serde_json::from_value(json!({"org_preferences": [
+                {"org": {"id": "12", "name": "Legal"}, "preferences": [{"event_type": LS, "channels": []}]}]}))
+            .unwrap(),
+            None,
+            false,
+        );
+        scoped.partial = true;
+        let rebased = d.rebase(&scoped);
+        assert_eq!(rebased, d, "nothing is dropped");
+        assert_eq!(
+            rebased.held_back(&scoped),
+            2,
+            "the cluster default and Primary"
+        );
+        let changes = diff(&scoped, &rebased);
+        assert_eq!(changes.len(), 1);
+        assert!(matches!(&changes[0], Change::Org { id, .. } if id == "12"));
+        assert_eq!(
+            serde_json::to_value(plan(&scoped, &changes)).unwrap(),
+            json!({"org_preferences": [{"org_identifier": "12", "operation": "RESET", "reset_events": [LS]}]})
+        );
+        // Back in a full Snapshot, every edit is there again.
+        assert_eq!(diff(&full, &rebased.rebase(&full)).len(), 3);
+        // A full Snapshot that no longer lists an Org drops nothing either, but
+        // conflict detection reports it as gone (see conflict.rs).
+        assert_eq!(rebased.held_back(&full), 0);
     }
 
     #[test]
