@@ -153,15 +153,8 @@ fn forms() -> Vec<WebhookForm> {
 }
 
 fn existing() -> Webhook {
-    serde_json::from_value(json!({
-        "id": "w 1", "name": "Ops", "url": "https://hooks.example.com/ops",
-        "events": ["LIVEBOARD_SCHEDULE"], "url_params": {"team": "ops"},
-        "authentication": {"BASIC_AUTH": {"username": "ts", "password": "***"}},
-        "signature_verification": {"type": "HMAC_SHA256", "header": "X-Sig", "algorithm": "SHA256", "secret": "***"},
-        "additional_headers": [{"key": "X-Team", "value": "ops"}],
-        "status": "ENABLED", "creation_time_in_millis": 1.0, "modification_time_in_millis": 2.0
-    }))
-    .unwrap()
+    // A webhook as the server answers it: secrets redacted to `***`.
+    serde_json::from_str(include_str!("fixtures/webhook-existing.json")).unwrap()
 }
 
 /// Edits of an existing webhook: plain fields, new secrets, another auth

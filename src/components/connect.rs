@@ -25,6 +25,110 @@ fn OpenErrorNote(error: OpenError) -> impl IntoView {
     }
 }
 
+/// The form's fields. Secrets are cleared once they have been used.
+#[derive(Clone, Copy)]
+struct Fields {
+    host: RwSignal<String>,
+    token: RwSignal<String>,
+    username: RwSignal<String>,
+    password: RwSignal<String>,
+    with_password: RwSignal<bool>,
+    org_id: RwSignal<String>,
+    remember: RwSignal<bool>,
+    allow_insecure: RwSignal<bool>,
+    timeout_s: RwSignal<String>,
+}
+
+impl Fields {
+    fn credentials(&self) -> Credentials {
+        if self.with_password.get_untracked() {
+            Credentials::Login {
+                username: self.username.get_untracked(),
+                password: self.password.get_untracked(),
+                org_id: self.org_id.get_untracked(),
+            }
+        } else {
+            Credentials::Token(self.token.get_untracked())
+        }
+    }
+}
+
+/// How to sign in: a token, or a username and password (with an optional Org id).
+#[component]
+fn CredentialFields(f: Fields, switching: bool) -> impl IntoView {
+    view! {
+        <Show when=move || !switching>
+            <div class="tabs" role="radiogroup" aria-label="How to sign in">
+                <label>
+                    <input type="radio" name="auth" prop:checked=move || !f.with_password.get()
+                        on:change=move |_| f.with_password.set(false) />
+                    " With a bearer token"
+                </label>
+                <label>
+                    <input type="radio" name="auth" prop:checked=move || f.with_password.get()
+                        on:change=move |_| f.with_password.set(true) />
+                    " With username and password"
+                </label>
+            </div>
+        </Show>
+        <Show
+            when=move || f.with_password.get()
+            fallback=move || view! {
+                <label for="token">"Bearer token"</label>
+                <input id="token" type="password" autocomplete="off" spellcheck="false" bind:value=f.token />
+            }
+        >
+            <label for="username">"Username"</label>
+            <input id="username" type="text" autocomplete="username" bind:value=f.username />
+            <label for="password">"Password"</label>
+            <input id="password" type="password" autocomplete="current-password" bind:value=f.password />
+            <Show when=move || !switching>
+                <label for="org-id">"Org id (optional: a token scoped to that Org)"</label>
+                <input id="org-id" type="text" inputmode="numeric" placeholder="e.g. 583464508" bind:value=f.org_id />
+            </Show>
+        </Show>
+    }
+}
+
+/// Remembering the token, the time limit, and plain http.
+#[component]
+fn Options(f: Fields, renewing: bool) -> impl IntoView {
+    view! {
+        <label class="check option">
+            <input type="checkbox" bind:checked=f.remember />
+            " Remember the token in this tab until it is closed (sessionStorage)"
+        </label>
+        <details class="advanced">
+            <summary>"Advanced"</summary>
+            <label for="timeout">"Request time limit (seconds)"</label>
+            <input id="timeout" type="text" inputmode="numeric" bind:value=f.timeout_s />
+            <Show when=move || !renewing>
+                <label class="check option">
+                    <input type="checkbox" bind:checked=f.allow_insecure />
+                    " Allow plain http:// to a host that is not this computer (the token travels unencrypted)"
+                </label>
+            </Show>
+        </details>
+    }
+}
+
+fn title(renewal: &Option<Renewal>) -> (String, Option<&'static str>) {
+    match renewal {
+        None => ("Connect to ThoughtSpot".into(), None),
+        Some(Renewal::Expired) => (
+            "The session has expired: sign in again".into(),
+            Some("Your edits are kept. After signing in, retry what failed."),
+        ),
+        Some(Renewal::SwitchOrg { org_id, name }) => (
+            format!("Switch to Org {name} (id {org_id})"),
+            Some(
+                "Signs in again with a token scoped to that Org. Your draft is kept, and so is the \
+                 host; the password is asked again and never stored.",
+            ),
+        ),
+    }
+}
+
 /// The form. With `renewal` it asks for a new token for the same host and
 /// keeps everything else; for an Org switch, it signs in with a password to
 /// that Org (the username is filled in; the password is asked again and never kept).
@@ -32,138 +136,59 @@ fn OpenErrorNote(error: OpenError) -> impl IntoView {
 pub fn Connect(#[prop(optional)] renewal: Option<Renewal>) -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
-    let current = session.connection_untracked();
-    let fixed_host = renewal
-        .as_ref()
-        .and(current.as_ref())
-        .map(|c| c.client.base.clone());
+    let current = session.connection_untracked().filter(|_| renewal.is_some());
+    let fixed_host = current.as_ref().map(|c| c.client.base.clone());
     let switch_to = match &renewal {
-        Some(Renewal::SwitchOrg { org_id, name }) => Some((*org_id, name.clone())),
+        Some(Renewal::SwitchOrg { org_id, .. }) => Some(org_id.to_string()),
         _ => None,
     };
-    let switching = switch_to.is_some();
-    let host = RwSignal::new(fixed_host.clone().unwrap_or_default());
-    let token = RwSignal::new(String::new());
-    let username = RwSignal::new(
-        current
-            .as_ref()
-            .filter(|_| renewal.is_some())
-            .map(|c| c.user.name.clone())
-            .unwrap_or_default(),
-    );
-    let password = RwSignal::new(String::new());
-    let sign_in_with_password = RwSignal::new(switching);
-    let org_id = RwSignal::new(
-        switch_to
-            .as_ref()
-            .map(|(id, _)| id.to_string())
-            .unwrap_or_default(),
-    );
-    let remember = RwSignal::new(storage::remembered().is_some());
-    let allow_insecure = RwSignal::new(false);
-    let timeout_s = RwSignal::new(session.timeout_s().to_string());
-
+    let (switching, renewing) = (switch_to.is_some(), renewal.is_some());
+    let f = Fields {
+        host: RwSignal::new(fixed_host.clone().unwrap_or_default()),
+        token: RwSignal::new(String::new()),
+        username: RwSignal::new(current.map(|c| c.user.name).unwrap_or_default()),
+        password: RwSignal::new(String::new()),
+        with_password: RwSignal::new(switching),
+        org_id: RwSignal::new(switch_to.unwrap_or_default()),
+        remember: RwSignal::new(storage::remembered().is_some()),
+        allow_insecure: RwSignal::new(false),
+        timeout_s: RwSignal::new(session.timeout_s().to_string()),
+    };
     let connect = Action::new_local(move |creds: &Credentials| {
         let target = Target {
-            host: host.get_untracked(),
+            host: f.host.get_untracked(),
             // The same host as before was accepted then.
-            allow_insecure: allow_insecure.get_untracked() || fixed_host.is_some(),
-            timeout_s: timeout_s.get_untracked(),
+            allow_insecure: f.allow_insecure.get_untracked() || renewing,
+            timeout_s: f.timeout_s.get_untracked(),
         };
         let creds = creds.clone();
         async move {
             let connection = open(target, creds).await?;
-            token.set(String::new());
-            password.set(String::new());
-            sign_in(session, ws, connection, remember.get_untracked());
+            f.token.set(String::new());
+            f.password.set(String::new());
+            sign_in(session, ws, connection, f.remember.get_untracked());
             Ok::<(), OpenError>(())
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let creds = if sign_in_with_password.get_untracked() {
-            Credentials::Login {
-                username: username.get_untracked(),
-                password: password.get_untracked(),
-                org_id: org_id.get_untracked(),
-            }
-        } else {
-            Credentials::Token(token.get_untracked())
-        };
-        connect.dispatch(creds);
+        connect.dispatch(f.credentials());
     };
-    let title = match &renewal {
-        None => "Connect to ThoughtSpot".to_string(),
-        Some(Renewal::Expired) => "The session has expired: sign in again".into(),
-        Some(Renewal::SwitchOrg { org_id, name }) => format!("Switch to Org {name} (id {org_id})"),
-    };
-    let note = match &renewal {
-        None => None,
-        Some(Renewal::Expired) => Some("Your edits are kept. After signing in, retry what failed."),
-        Some(Renewal::SwitchOrg { .. }) => Some(
-            "Signs in again with a token scoped to that Org. Your draft is kept, and so is the host; \
-             the password is asked again and never stored.",
-        ),
-    };
-    let renewing = renewal.is_some();
-
+    let (heading, note) = title(&renewal);
     view! {
         <section class="card connect" aria-labelledby="connect-title">
-            <h2 id="connect-title">{title}</h2>
+            <h2 id="connect-title">{heading}</h2>
             {note.map(|n| view! { <p class="muted">{n}</p> })}
             <form on:submit=submit>
                 <Show when=move || !renewing>
                     <label for="host">"ThoughtSpot host"</label>
-                    <input id="host" type="url" autocomplete="url" bind:value=host
+                    <input id="host" type="url" autocomplete="url" bind:value=f.host
                         placeholder="https://my-company.thoughtspot.cloud (empty: this site's proxy)" />
                 </Show>
-                <Show when=move || !switching>
-                    <div class="tabs" role="radiogroup" aria-label="How to sign in">
-                        <label>
-                            <input type="radio" name="auth" prop:checked=move || !sign_in_with_password.get()
-                                on:change=move |_| sign_in_with_password.set(false) />
-                            " With a bearer token"
-                        </label>
-                        <label>
-                            <input type="radio" name="auth" prop:checked=move || sign_in_with_password.get()
-                                on:change=move |_| sign_in_with_password.set(true) />
-                            " With username and password"
-                        </label>
-                    </div>
-                </Show>
-                <Show
-                    when=move || sign_in_with_password.get()
-                    fallback=move || view! {
-                        <label for="token">"Bearer token"</label>
-                        <input id="token" type="password" autocomplete="off" spellcheck="false" bind:value=token />
-                    }
-                >
-                    <label for="username">"Username"</label>
-                    <input id="username" type="text" autocomplete="username" bind:value=username />
-                    <label for="password">"Password"</label>
-                    <input id="password" type="password" autocomplete="current-password" bind:value=password />
-                    <Show when=move || !switching>
-                        <label for="org-id">"Org id (optional: a token scoped to that Org)"</label>
-                        <input id="org-id" type="text" inputmode="numeric" placeholder="e.g. 583464508" bind:value=org_id />
-                    </Show>
-                </Show>
-                <label class="check option">
-                    <input type="checkbox" bind:checked=remember />
-                    " Remember the token in this tab until it is closed (sessionStorage)"
-                </label>
-                <details class="advanced">
-                    <summary>"Advanced"</summary>
-                    <label for="timeout">"Request time limit (seconds)"</label>
-                    <input id="timeout" type="text" inputmode="numeric" bind:value=timeout_s />
-                    <Show when=move || !renewing>
-                        <label class="check option">
-                            <input type="checkbox" bind:checked=allow_insecure />
-                            " Allow plain http:// to a host that is not this computer (the token travels unencrypted)"
-                        </label>
-                    </Show>
-                </details>
+                <CredentialFields f=f switching=switching />
+                <Options f=f renewing=renewing />
                 <button type="submit" class="primary" disabled=move || connect.pending().get()>
-                    {move || match (connect.pending().get(), sign_in_with_password.get()) {
+                    {move || match (connect.pending().get(), f.with_password.get()) {
                         (true, _) => "Connecting…",
                         (false, true) => "Sign in",
                         (false, false) => "Connect",

@@ -2,9 +2,7 @@
 //! import of the work (Draft + Snapshot) and of the preference set.
 
 use crate::components::local_time as when;
-use crate::model::prefset::{self, PrefSet};
-use crate::model::workfile::WorkFile;
-use crate::state::{storage, Workspace};
+use crate::state::Workspace;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -54,7 +52,7 @@ fn start_download(name: &str, text: &str) -> Option<()> {
     web_sys::Url::revoke_object_url(&url).ok()
 }
 
-async fn read_file(input: web_sys::HtmlInputElement) -> Result<String, String> {
+async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
     let file = input
         .files()
         .and_then(|f| f.get(0))
@@ -66,7 +64,31 @@ async fn read_file(input: web_sys::HtmlInputElement) -> Result<String, String> {
         .ok_or_else(|| "The file is not text.".to_string())
 }
 
-/// "Save my work" (the Draft and its Snapshot as a JSON file) and the way back in.
+/// A button that picks a JSON file; `take` gets its text and says how it went.
+#[component]
+fn FilePick(
+    label: &'static str,
+    take: fn(Workspace, String) -> Result<String, String>,
+    message: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let picked = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        leptos::task::spawn_local(async move {
+            let result = read_file(&input).await.and_then(|t| take(ws, t));
+            input.set_value("");
+            message.set(Some(result));
+        });
+    };
+    view! {
+        <label class="file-button">
+            {label}
+            <input type="file" accept="application/json,.json" class="sr-only" on:change=picked />
+        </label>
+    }
+}
+
+/// Export and import of the work (the Draft and its Snapshot) and of the preference set.
 #[component]
 pub fn WorkTools() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -82,34 +104,8 @@ pub fn WorkTools() -> impl IntoView {
             format!("Exported {n} pending change(s) with the preferences they were made against."),
         )));
     };
-    let import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        leptos::task::spawn_local(async move {
-            let result = read_file(input.clone())
-                .await
-                .and_then(|t| WorkFile::parse(&t));
-            input.set_value("");
-            let host = ws.host_untracked();
-            message.set(Some(match result {
-                Ok(file) if file.host != host => Err(format!(
-                    "This work was saved for {:?}; the panel is connected to {:?}. Connect to that host to import it.",
-                    file.host, host
-                )),
-                Ok(file) => {
-                    ws.take_work(&file);
-                    Ok(format!(
-                        "Imported {} pending change(s); review them before saving.",
-                        ws.with_draft(|d| d.len())
-                    ))
-                }
-                Err(e) => Err(e),
-            }));
-        });
-    };
     let export_set = move |_| {
-        let Some(set) = ws.with_snapshot(|s| {
-            s.map(|s| prefset::export(s, &ws.host_untracked(), storage::now_ms()))
-        }) else {
+        let Some(set) = ws.preference_set() else {
             return;
         };
         message.set(Some(download(
@@ -121,39 +117,12 @@ pub fn WorkTools() -> impl IntoView {
             ),
         )));
     };
-    let import_set = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        leptos::task::spawn_local(async move {
-            let result = read_file(input.clone())
-                .await
-                .and_then(|t| PrefSet::parse(&t));
-            input.set_value("");
-            message.set(Some(result.map(|set| {
-                let mut done = prefset::Imported::default();
-                ws.edit(|d, s| done = prefset::import(&set, s, d));
-                let mut text = format!(
-                    "Imported the preference set as draft changes: {} Org(s) matched by name; review them before saving.",
-                    done.matched
-                );
-                if !done.unmatched.is_empty() {
-                    text.push_str(&format!(" Not found here: {}.", done.unmatched.join(", ")));
-                }
-                text
-            })));
-        });
-    };
     view! {
         <div class="work-tools">
             <button type="button" on:click=export>"Export work (JSON)"</button>
-            <label class="file-button">
-                "Import work…"
-                <input type="file" accept="application/json,.json" class="sr-only" on:change=import />
-            </label>
+            <FilePick label="Import work…" take=|ws, t| ws.import_work(&t) message=message />
             <button type="button" on:click=export_set>"Export preferences (JSON)"</button>
-            <label class="file-button">
-                "Import preferences…"
-                <input type="file" accept="application/json,.json" class="sr-only" on:change=import_set />
-            </label>
+            <FilePick label="Import preferences…" take=|ws, t| ws.import_preference_set(&t) message=message />
             {move || message.get().map(|m| match m {
                 Ok(t) => view! { <span class="ok-text" role="status">{t}</span> }.into_any(),
                 Err(t) => view! { <span class="error-text" role="alert">{t}</span> }.into_any(),

@@ -37,6 +37,12 @@ pub struct Page {
     pub count: usize,
 }
 
+impl Page {
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
 /// The page `index` of `total` items, clamped to the last page.
 pub fn page(total: usize, index: usize, size: usize) -> Page {
     let size = size.max(1);

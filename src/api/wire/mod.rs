@@ -5,13 +5,17 @@
 //! sends survive a round trip.
 
 pub mod auth;
+pub mod deliveries;
 pub mod prefs;
 pub mod system;
+pub mod webhook_answers;
 pub mod webhooks;
 
 pub use auth::*;
+pub use deliveries::*;
 pub use prefs::*;
 pub use system::*;
+pub use webhook_answers::*;
 pub use webhooks::*;
 
 use serde::de::DeserializeOwned;

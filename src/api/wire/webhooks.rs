@@ -1,11 +1,9 @@
-//! Webhooks (`webhooks/*`, 10.14.0.cl), the test event
-//! (`system/communication-channels/validate`, 26.4.0.cl, Beta) and the delivery
-//! history (`jobs/history/communication-channels/search`, 26.4.0.cl). Secrets
-//! arrive as `***`; the panel never sends that back.
+//! Webhooks (`webhooks/*`, 10.14.0.cl): the requests, and the enums the
+//! spec gives them. Secrets are write-only: the panel never sends `***` back.
 
-use super::{encode_path, Call, LIVEBOARD_SCHEDULE};
+use super::webhook_answers::{DeleteResult, Webhook, WebhookSearch};
+use super::{encode_path, Call};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The event types a webhook can subscribe to.
@@ -137,12 +135,9 @@ pub struct KeyValue {
     pub value: String,
 }
 
-/// `webhooks/create`: in the Org the token is scoped to.
+/// The fields `create` and `update` share, each optional.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq, Default)]
-pub struct CreateWebhook {
-    pub name: String,
-    pub url: String,
-    pub events: Vec<EventType>,
+pub struct WebhookFields {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -157,6 +152,16 @@ pub struct CreateWebhook {
     /// 26.7.0.cl.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+}
+
+/// `webhooks/create`: in the Org the token is scoped to.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct CreateWebhook {
+    pub name: String,
+    pub url: String,
+    pub events: Vec<EventType>,
+    #[serde(flatten)]
+    pub fields: WebhookFields,
 }
 
 impl Call for CreateWebhook {
@@ -174,21 +179,9 @@ pub struct UpdateWebhook {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url_params: Option<BTreeMap<String, String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub authentication: Option<AuthenticationInput>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub signature_verification: Option<SignatureInput>,
-    /// 26.4.0.cl.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub additional_headers: Option<Vec<KeyValue>>,
-    /// 26.7.0.cl.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<Status>,
+    #[serde(flatten)]
+    pub fields: WebhookFields,
     /// 26.7.0.cl.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reset_options: Option<Vec<ResetOption>>,
@@ -257,272 +250,9 @@ impl Call for DeleteWebhooks {
     const IDEMPOTENT: bool = false;
 }
 
-/// Sends a test event to a webhook (26.4.0.cl, Beta).
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct ValidateChannel {
-    pub channel_type: ChannelType,
-    pub channel_identifier: String,
-    pub event_type: EventType,
-}
-
-impl ValidateChannel {
-    pub fn webhook(id: &str) -> Self {
-        ValidateChannel {
-            channel_type: ChannelType::Webhook,
-            channel_identifier: id.to_string(),
-            event_type: EventType::LiveboardSchedule,
-        }
-    }
-}
-
-impl Call for ValidateChannel {
-    type Answer = Validation;
-    const PATH: &'static str = "/system/communication-channels/validate";
-    const IDEMPOTENT: bool = false;
-}
-
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-pub struct HistoryEvent {
-    #[serde(rename = "type")]
-    pub kind: EventType,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identifier: Option<String>,
-}
-
-/// `jobs/history/communication-channels/search` (26.4.0.cl). For WEBHOOK each
-/// list takes at most one element, and without `job_ids` both
-/// `channel_identifiers` and `events` are required: `for_webhook` builds that.
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
-pub struct HistoryRequest {
-    pub channel_type: ChannelType,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub job_ids: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_identifiers: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_status: Option<JobStatus>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<HistoryEvent>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_epoch_time_in_millis: Option<f64>,
-    /// 26.7.0.cl.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_epoch_time_in_millis: Option<f64>,
-}
-
-impl HistoryRequest {
-    /// The LIVEBOARD_SCHEDULE deliveries of one webhook, from `since_ms` when given.
-    pub fn for_webhook(id: &str, since_ms: Option<f64>) -> Self {
-        HistoryRequest {
-            channel_identifiers: Some(vec![id.to_string()]),
-            events: Some(vec![HistoryEvent {
-                kind: EventType::LiveboardSchedule,
-                identifier: None,
-            }]),
-            start_epoch_time_in_millis: since_ms,
-            ..Default::default()
-        }
-    }
-}
-
-impl Call for HistoryRequest {
-    type Answer = History;
-    const PATH: &'static str = "/jobs/history/communication-channels/search";
-    const IDEMPOTENT: bool = true;
-}
-
-// ---- answers ----
-
-#[derive(Deserialize, Serialize, Clone, Debug, PartialEq, Default)]
-pub struct WebhookOrg {
-    #[serde(deserialize_with = "super::prefs::id_as_string")]
-    pub id: String,
-    #[serde(default)]
-    pub name: String,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct ApiKey {
-    pub key: String,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct BasicAuth {
-    pub username: String,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct OAuth2 {
-    pub authorization_url: String,
-    pub client_id: String,
-}
-
-/// A webhook's authentication as answered: secrets are redacted, so only the
-/// non-secret parts are read.
-#[allow(non_snake_case)]
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct Authentication {
-    #[serde(default)]
-    pub API_KEY: Option<ApiKey>,
-    #[serde(default)]
-    pub BASIC_AUTH: Option<BasicAuth>,
-    #[serde(default)]
-    pub BEARER_TOKEN: Option<String>,
-    #[serde(default)]
-    pub OAUTH2: Option<OAuth2>,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct Signature {
-    pub header: String,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct Webhook {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub org: Option<WebhookOrg>,
-    pub url: String,
-    #[serde(default)]
-    pub url_params: Option<Value>,
-    pub events: Vec<String>,
-    #[serde(default)]
-    pub authentication: Option<Authentication>,
-    #[serde(default)]
-    pub signature_verification: Option<Signature>,
-    #[serde(default)]
-    pub additional_headers: Option<Vec<KeyValue>>,
-    /// `None` when never set (the webhook is enabled).
-    #[serde(default)]
-    pub status: Option<Status>,
-    pub creation_time_in_millis: f64,
-    pub modification_time_in_millis: f64,
-}
-
-impl Webhook {
-    pub fn is_schedule(&self) -> bool {
-        self.events.iter().any(|e| e == LIVEBOARD_SCHEDULE)
-    }
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct Pagination {
-    pub record_offset: i64,
-    pub record_size: i64,
-    pub total_count: i64,
-    pub has_more: bool,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct WebhookSearch {
-    pub webhooks: Vec<Webhook>,
-    pub pagination: Pagination,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct DeleteFailure {
-    pub id: String,
-    pub name: String,
-    pub error: String,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct DeleteResult {
-    pub deleted_count: i64,
-    pub failed_count: i64,
-    pub deleted_webhooks: Vec<Webhook>,
-    pub failed_webhooks: Vec<DeleteFailure>,
-}
-
-/// A test event's result, or one step's.
-#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Outcome {
-    Success,
-    Failed,
-    PartialSuccess,
-    #[serde(other)]
-    Other,
-}
-
-impl Outcome {
-    pub fn label(self) -> &'static str {
-        match self {
-            Outcome::Success => "SUCCESS",
-            Outcome::Failed => "FAILED",
-            Outcome::PartialSuccess => "PARTIAL_SUCCESS",
-            Outcome::Other => "other (unknown to this panel)",
-        }
-    }
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct ValidationStep {
-    pub validation_step: String,
-    pub status: Outcome,
-    #[serde(default)]
-    pub http_status: Option<i64>,
-    #[serde(default)]
-    pub error_message: Option<String>,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct Validation {
-    pub channel_id: String,
-    #[serde(default)]
-    pub channel_name: Option<String>,
-    pub job_id: String,
-    pub result_code: Outcome,
-    #[serde(default)]
-    pub details: Option<Vec<ValidationStep>>,
-}
-
-/// A delivery's status.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum JobStatus {
-    Pending,
-    Retry,
-    Success,
-    Failed,
-    #[serde(other, skip_serializing)]
-    Other,
-}
-
-impl JobStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            JobStatus::Pending => "PENDING",
-            JobStatus::Retry => "RETRY",
-            JobStatus::Success => "SUCCESS",
-            JobStatus::Failed => "FAILED",
-            JobStatus::Other => "other (unknown to this panel)",
-        }
-    }
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct HistoryJob {
-    pub id: String,
-    pub status: JobStatus,
-    pub creation_time_in_millis: f64,
-    #[serde(default)]
-    pub detail: Option<String>,
-    #[serde(default)]
-    pub try_count: Option<i64>,
-}
-
-#[derive(Deserialize, Clone, Debug, PartialEq)]
-pub struct History {
-    #[serde(default)]
-    pub jobs: Vec<HistoryJob>,
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::deliveries::{HistoryJob, JobStatus};
     use super::*;
 
     #[test]

@@ -5,16 +5,49 @@ mod bulk;
 mod row;
 
 use crate::components::error_note::ErrorNote;
-use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
-use crate::model::table::{filter_keys, page, search_keys};
+use crate::model::table::{filter_keys, page, search_keys, Page};
 use crate::perf::mark_after_paint;
 use crate::state::{Nav, Session, Workspace};
 use bulk::BulkBar;
 use leptos::prelude::*;
-use row::{row_view, Ctx, Row};
+use row::{page_rows, Ctx};
 use std::collections::BTreeSet;
 
 const PAGE_SIZE: usize = 50;
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th scope="col"><span class="sr-only">"Selected"</span></th>
+                <th scope="col">"Org"</th>
+                <th scope="col">"Id"</th>
+                <th scope="col">"Mode"</th>
+                <th scope="col">"Override channels"</th>
+                <th scope="col">"Effective channels"</th>
+                <th scope="col">"Webhook"</th>
+                <th scope="col"><span class="sr-only">"Changes"</span></th>
+            </tr>
+        </thead>
+    }
+}
+
+#[component]
+fn Pager(page: Signal<Page>, index: RwSignal<usize>) -> impl IntoView {
+    view! {
+        <nav class="pager" aria-label="Pages">
+            <button type="button" disabled=move || page.get().index == 0
+                on:click=move |_| index.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
+            <span>{move || {
+                let p = page.get();
+                format!("Page {} of {}", p.index + 1, p.count)
+            }}</span>
+            <button type="button" disabled=move || { let p = page.get(); p.index + 1 >= p.count }
+                on:click=move |_| index.set(page.get_untracked().index + 1)>"Next"</button>
+        </nav>
+    }
+}
 
 /// The Orgs ticked for a bulk edit, by id.
 #[derive(Clone, Copy)]
@@ -114,8 +147,6 @@ pub fn OrgsTable() -> impl IntoView {
     };
     let rows = move || {
         sel.0.track();
-        let p = current_page();
-        let scope = session.scope().map(|s| s.org_id.to_string());
         let cx = Ctx {
             ws,
             nav,
@@ -123,32 +154,7 @@ pub fn OrgsTable() -> impl IntoView {
             sel,
             can_edit: session.can_edit_orgs(),
         };
-        ws.with_both(|s, d| {
-            let cluster = d.cluster_value(s, LS);
-            matching.with(|m| {
-                m[p.start..p.end]
-                    .iter()
-                    .map(|&i| {
-                        let o = &s.orgs[i];
-                        let setting = d.org_value_of(o, LS);
-                        row_view(
-                            cx,
-                            Row {
-                                effective: effective(&setting, cluster.as_ref()),
-                                id: o.id.clone(),
-                                name: o.name.clone(),
-                                edited: d.org_edited(&o.id),
-                                inactive: o.inactive,
-                                webhook: s.has_webhook(&o.id),
-                                in_scope: scope.as_deref() == Some(o.id.as_str()),
-                                setting,
-                            },
-                        )
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
-        .unwrap_or_default()
+        matching.with(|m| page_rows(cx, &m[current_page().range()]))
     };
 
     view! {
@@ -174,30 +180,10 @@ pub fn OrgsTable() -> impl IntoView {
             })}
             <BulkBar sel=sel matching_count=Signal::derive(move || matching.with(Vec::len)) select_matching=Callback::new(select_matching) />
             <table class="org-table">
-                <thead>
-                    <tr>
-                        <th scope="col"><span class="sr-only">"Selected"</span></th>
-                        <th scope="col">"Org"</th>
-                        <th scope="col">"Id"</th>
-                        <th scope="col">"Mode"</th>
-                        <th scope="col">"Override channels"</th>
-                        <th scope="col">"Effective channels"</th>
-                        <th scope="col">"Webhook"</th>
-                        <th scope="col"><span class="sr-only">"Changes"</span></th>
-                    </tr>
-                </thead>
+                <Header />
                 <tbody>{rows}</tbody>
             </table>
-            <nav class="pager" aria-label="Pages">
-                <button type="button" disabled=move || current_page().index == 0
-                    on:click=move |_| page_index.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
-                <span>{move || {
-                    let p = current_page();
-                    format!("Page {} of {}", p.index + 1, p.count)
-                }}</span>
-                <button type="button" disabled=move || { let p = current_page(); p.index + 1 >= p.count }
-                    on:click=move |_| page_index.set(current_page().index + 1)>"Next"</button>
-            </nav>
+            <Pager page=Signal::derive(current_page) index=page_index />
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use super::Selection;
 use crate::components::channels::channel_checks;
 use crate::model::prefs::{
-    describe_channels, toggled, OrgSetting, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
+    describe_channels, effective, toggled, OrgSetting, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
 };
 use crate::model::webhook::{mismatch, Mismatch};
 use crate::state::{Nav, Session, Workspace};
@@ -171,4 +171,32 @@ pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// The rows of one page: `indexes` into the Snapshot's Orgs.
+pub fn page_rows(cx: Ctx, indexes: &[usize]) -> Vec<AnyView> {
+    let scope = cx.session.scope().map(|s| s.org_id.to_string());
+    cx.ws
+        .with_both(|s, d| {
+            let cluster = d.cluster_value(s, LS);
+            indexes
+                .iter()
+                .map(|&i| {
+                    let o = &s.orgs[i];
+                    let setting = d.org_value_of(o, LS);
+                    let r = Row {
+                        effective: effective(&setting, cluster.as_ref()),
+                        id: o.id.clone(),
+                        name: o.name.clone(),
+                        edited: d.org_edited(&o.id),
+                        inactive: o.inactive,
+                        webhook: s.has_webhook(&o.id),
+                        in_scope: scope.as_deref() == Some(o.id.as_str()),
+                        setting,
+                    };
+                    row_view(cx, r).into_any()
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -4,6 +4,7 @@
 mod outcome;
 
 use crate::api::client::origin_or_page;
+use crate::api::wire::ConfigureRequest;
 use crate::components::toasts::Toasts;
 use crate::model::draft::{curl, plan, pretty};
 use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
@@ -62,6 +63,51 @@ fn Warnings() -> impl IntoView {
     }
 }
 
+/// *Copy as curl*: the configure call as a command, with a placeholder for
+/// the token unless the admin asks for it.
+#[component]
+fn CurlTools(request: Memo<ConfigureRequest>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let toasts = expect_context::<Toasts>();
+    let include_token = RwSignal::new(false);
+    // The curl made, with the request it was made from: shown only while that
+    // request is still the one Save would send.
+    let curl_made = RwSignal::new(None::<(ConfigureRequest, String)>);
+    let curl_text = move || {
+        curl_made.with(|m| {
+            m.as_ref()
+                .filter(|(r, _)| request.with(|now| now == r))
+                .map(|(_, t)| t.clone())
+        })
+    };
+    let copy_curl = move |_| {
+        let Some(conn) = session.connection_untracked() else {
+            return;
+        };
+        let token = include_token
+            .get_untracked()
+            .then(|| conn.client.token().to_string());
+        let req = request.get_untracked();
+        let text = curl(&origin_or_page(&conn.client.base), &req, token.as_deref());
+        if let Some(w) = web_sys::window() {
+            // Best effort: the text is also shown for copying by hand.
+            let _ = w.navigator().clipboard().write_text(&text);
+        }
+        curl_made.set(Some((req, text)));
+        toasts.push("curl command copied.");
+    };
+    view! {
+        <button type="button" on:click=copy_curl>"Copy as curl"</button>
+        <label class="check">
+            <input type="checkbox" bind:checked=include_token />
+            " include my token in the curl"
+        </label>
+        {move || curl_text().map(|t| view! {
+            <pre class="json" aria-label="curl command" data-testid="curl" tabindex="0">{t}</pre>
+        })}
+    }
+}
+
 #[component]
 pub fn Review() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -74,38 +120,12 @@ pub fn Review() -> impl IntoView {
         }
         r
     });
-    let include_token = RwSignal::new(false);
-    let curl_text = RwSignal::new(None::<String>);
     let request = Memo::new(move |_| {
         ws.with_snapshot(|s| {
             s.map(|s| ws.changes().with(|c| plan(s, c)))
                 .unwrap_or_default()
         })
     });
-    Effect::new(move |_| {
-        // The curl shown belongs to the request it was made from.
-        request.track();
-        curl_text.set(None);
-    });
-    let copy_curl = move |_| {
-        let Some(conn) = session.connection_untracked() else {
-            return;
-        };
-        let token = include_token
-            .get_untracked()
-            .then(|| conn.client.token().to_string());
-        let text = curl(
-            &origin_or_page(&conn.client.base),
-            &request.get_untracked(),
-            token.as_deref(),
-        );
-        if let Some(w) = web_sys::window() {
-            // Best effort: the text is also shown for copying by hand.
-            let _ = w.navigator().clipboard().write_text(&text);
-        }
-        curl_text.set(Some(text));
-        toasts.push("curl command copied.");
-    };
     let count = move || ws.changes().with(Vec::len);
 
     view! {
@@ -136,15 +156,8 @@ pub fn Review() -> impl IntoView {
                     </button>
                     <button type="button" disabled=move || save.pending().get()
                         on:click=move |_| ws.discard()>"Discard"</button>
-                    <button type="button" on:click=copy_curl>"Copy as curl"</button>
-                    <label class="check">
-                        <input type="checkbox" bind:checked=include_token />
-                        " include my token in the curl"
-                    </label>
+                    <CurlTools request=request />
                 </div>
-                {move || curl_text.get().map(|t| view! {
-                    <pre class="json" aria-label="curl command" data-testid="curl" tabindex="0">{t}</pre>
-                })}
             </Show>
             <SaveResult save=save />
         </section>

@@ -6,7 +6,7 @@ mod field;
 mod list;
 mod results;
 
-use crate::api::wire::{History, Validation, Webhook};
+use crate::api::wire::{DeleteResult, History, Validation, Webhook};
 use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
 use crate::components::toasts::Toasts;
@@ -71,24 +71,49 @@ fn OrgNote() -> impl IntoView {
     }
 }
 
+/// The editor, a result, or the delete confirmation beside the list.
 #[component]
-pub fn WebhooksScreen() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let ws = expect_context::<Workspace>();
-    let nav = expect_context::<Nav>();
-    let toasts = expect_context::<Toasts>();
-    let list = WebhookList::new(session);
-    let panel = RwSignal::new(if nav.create_for().is_some() {
-        Panel::Create
-    } else {
-        Panel::None
-    });
-    let note = RwSignal::new(None::<String>);
-    let show = move |r: Result<Option<Panel>, ApiError>| match r {
-        Ok(Some(p)) => panel.set(p),
-        // 404: the session now knows; the list says why the buttons went.
-        Ok(None) => panel.set(Panel::None),
-        Err(e) => panel.set(Panel::Failed(e)),
+fn SidePanel(
+    panel: RwSignal<Panel>,
+    delete: Action<String, Result<DeleteResult, ApiError>>,
+    done: Callback<String>,
+    close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        {move || match panel.get() {
+            Panel::None => ().into_any(),
+            Panel::Create => view! {
+                <OrgNote />
+                <WebhookEditor original=None org_note=String::new() on_done=done on_cancel=close />
+            }.into_any(),
+            Panel::Edit(w) => {
+                let n = w.org.as_ref().map(|o| format!("In Org {} (id {}).", o.name, o.id)).unwrap_or_default();
+                view! { <WebhookEditor original=Some(w) org_note=n on_done=done on_cancel=close /> }.into_any()
+            }
+            Panel::Failed(e) => view! {
+                <section class="card">
+                    <ErrorNote error=e />
+                    <button type="button" on:click=move |_| close.run(())>"Close"</button>
+                </section>
+            }.into_any(),
+            Panel::Test(v) => view! { <TestResult v=v on_close=close /> }.into_any(),
+            Panel::History(name, h) => view! { <HistoryResult name=name h=h on_close=close /> }.into_any(),
+            Panel::ConfirmDelete(w) => view! { <ConfirmDelete webhook=w delete=delete on_cancel=close /> }.into_any(),
+        }}
+    }
+}
+
+/// The test event and the history of a webhook, shown in the side panel; a
+/// 404 closes it (the list then says why the buttons went).
+fn result_actions(
+    session: Session,
+    panel: RwSignal<Panel>,
+) -> (Action<Webhook, ()>, Action<Webhook, ()>) {
+    let show = move |r: Result<Option<Panel>, ApiError>| {
+        panel.set(match r {
+            Ok(p) => p.unwrap_or(Panel::None),
+            Err(e) => Panel::Failed(e),
+        })
     };
     let test = Action::new_local(move |w: &Webhook| {
         let id = w.id.clone();
@@ -107,14 +132,28 @@ pub fn WebhooksScreen() -> impl IntoView {
             show(r.map(|h| h.map(|h| Panel::History(name, h))))
         }
     });
+    (test, history)
+}
+
+#[component]
+pub fn WebhooksScreen() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let ws = expect_context::<Workspace>();
+    let nav = expect_context::<Nav>();
+    let toasts = expect_context::<Toasts>();
+    let list = WebhookList::new(session);
+    let panel = RwSignal::new(if nav.create_for().is_some() {
+        Panel::Create
+    } else {
+        Panel::None
+    });
+    let note = RwSignal::new(None::<String>);
+    let (test, history) = result_actions(session, panel);
     let delete = Action::new_local(move |id: &String| {
         let id = id.clone();
         async move {
             let r = webhooks::delete(session, ws, id).await?;
-            let mut text = format!("Deleted {}, failed {}.", r.deleted_count, r.failed_count);
-            for f in &r.failed_webhooks {
-                text.push_str(&format!(" {} could not be deleted: {}.", f.name, f.error));
-            }
+            let text = r.summary();
             note.set((r.failed_count > 0).then(|| text.clone()));
             toasts.push(text);
             panel.set(Panel::None);
@@ -154,25 +193,6 @@ pub fn WebhooksScreen() -> impl IntoView {
                 <List list=list act=act />
             </Show>
         </section>
-        {move || match panel.get() {
-            Panel::None => ().into_any(),
-            Panel::Create => view! {
-                <OrgNote />
-                <WebhookEditor original=None org_note=String::new() on_done=done on_cancel=close />
-            }.into_any(),
-            Panel::Edit(w) => {
-                let n = w.org.as_ref().map(|o| format!("In Org {} (id {}).", o.name, o.id)).unwrap_or_default();
-                view! { <WebhookEditor original=Some(w) org_note=n on_done=done on_cancel=close /> }.into_any()
-            }
-            Panel::Failed(e) => view! {
-                <section class="card">
-                    <ErrorNote error=e />
-                    <button type="button" on:click=move |_| close.run(())>"Close"</button>
-                </section>
-            }.into_any(),
-            Panel::Test(v) => view! { <TestResult v=v on_close=close /> }.into_any(),
-            Panel::History(name, h) => view! { <HistoryResult name=name h=h on_close=close /> }.into_any(),
-            Panel::ConfirmDelete(w) => view! { <ConfirmDelete webhook=w delete=delete on_cancel=close /> }.into_any(),
-        }}
+        <SidePanel panel=panel delete=delete done=done close=close />
     }
 }

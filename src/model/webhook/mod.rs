@@ -1,15 +1,18 @@
-//! The webhook form: what the admin edits, its checks (problems keyed by
-//! field), and the typed requests it becomes. Secrets are write-only: the
-//! server answers `***`, so an edit sends a secret only when the admin typed a
-//! new one. Fields newer than the cluster's release are never sent.
+//! The webhook form: what the admin edits (`WebhookForm`), its checks
+//! (`validate`), and the typed requests it becomes (`requests`). Secrets are
+//! write-only: the server answers `***`, so an edit sends a secret only when
+//! the admin typed a new one.
+
+mod mismatch;
+mod requests;
+mod validate;
+
+pub use mismatch::{mismatch, Mismatch};
+pub use requests::{create_request, update_request};
+pub use validate::{validate, Problem};
 
 use super::release::{Feature, ReleaseInfo};
-use super::url::webhook_url_ok;
-use crate::api::wire::{
-    AuthenticationInput, CreateWebhook, EventType, KeyValue, ResetOption, SignatureInput, Status,
-    UpdateWebhook, Webhook,
-};
-use std::collections::BTreeMap;
+use crate::api::wire::{Status, Webhook};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum AuthKind {
@@ -117,20 +120,6 @@ impl Field {
     }
 }
 
-/// One thing to fix before the form can be sent.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub field: Field,
-    pub message: String,
-}
-
-fn problem(field: Field, message: impl Into<String>) -> Problem {
-    Problem {
-        field,
-        message: message.into(),
-    }
-}
-
 /// What the cluster's release lets the form send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FormRules {
@@ -159,7 +148,7 @@ impl FormRules {
         Self::for_release(ReleaseInfo::Unknown)
     }
 
-    fn missing(&self, f: Feature) -> String {
+    pub(crate) fn missing(&self, f: Feature) -> String {
         self.release.has(f).why_not(f).unwrap_or_default()
     }
 }
@@ -289,7 +278,7 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
-fn parse_pairs(text: &str, sep: char) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn parse_pairs(text: &str, sep: char) -> Result<Vec<(String, String)>, String> {
     lines(text)
         .map(|l| {
             l.split_once(sep)
@@ -299,264 +288,6 @@ fn parse_pairs(text: &str, sep: char) -> Result<Vec<(String, String)>, String> {
         .collect()
 }
 
-/// Problems, in form order. `original`: the webhook being edited (its secrets
-/// may stay empty when their section does not change: the server keeps them).
-pub fn validate(
-    form: &WebhookForm,
-    original: Option<&WebhookForm>,
-    rules: FormRules,
-) -> Vec<Problem> {
-    let mut out = Vec::new();
-    if form.name.trim().is_empty() {
-        out.push(problem(Field::Name, "A name is required."));
-    }
-    if form.url.trim().is_empty() {
-        out.push(problem(Field::Url, "A URL is required."));
-    } else if let Err(e) = webhook_url_ok(form.url.trim()) {
-        out.push(problem(Field::Url, e));
-    }
-    match parse_pairs(&form.url_params, '=') {
-        Err(e) => out.push(problem(
-            Field::UrlParams,
-            format!("URL parameters are key=value lines: {e}"),
-        )),
-        Ok(p) if p.iter().any(|(k, _)| k.is_empty()) => {
-            out.push(problem(Field::UrlParams, "A URL parameter has no name."))
-        }
-        Ok(_) => {}
-    }
-    let kind = form.auth;
-    let was = original.map(|o| o.auth);
-    if kind == AuthKind::None && was.is_some_and(|w| w != AuthKind::None) && !rules.reset {
-        out.push(problem(Field::Auth, rules.missing(Feature::WebhookReset)));
-    }
-    match kind {
-        AuthKind::ApiKey if form.auth_user.trim().is_empty() => {
-            out.push(problem(Field::AuthUser, "The API key needs a name."))
-        }
-        AuthKind::BasicAuth if form.auth_user.trim().is_empty() => {
-            out.push(problem(Field::AuthUser, "Basic auth needs a username."))
-        }
-        AuthKind::OAuth2 => {
-            if form.auth_user.trim().is_empty() {
-                out.push(problem(Field::AuthUser, "OAuth 2 needs a client id."));
-            }
-            if let Err(e) = webhook_url_ok(form.auth_url.trim()) {
-                out.push(problem(Field::AuthUrl, format!("Authorization URL: {e}")));
-            }
-        }
-        _ => {}
-    }
-    let kept = original.is_some_and(|o| o.auth == kind);
-    if kind != AuthKind::None && form.auth_secret.is_empty() {
-        if !kept {
-            out.push(problem(
-                Field::AuthSecret,
-                "Enter the secret for this authentication.",
-            ));
-        } else if let Some(o) = original {
-            if form.auth_user.trim() != o.auth_user || form.auth_url.trim() != o.auth_url {
-                out.push(problem(
-                    Field::AuthSecret,
-                    "Changing the authentication needs its secret again.",
-                ));
-            }
-        }
-    }
-    if form.signature {
-        if !valid_header_name(form.signature_header.trim()) {
-            out.push(problem(
-                Field::SignatureHeader,
-                "The signature header must be a valid header name.",
-            ));
-        }
-        if form.signature_secret.is_empty() {
-            match original.filter(|o| o.signature) {
-                None => out.push(problem(Field::SignatureSecret, "Enter the signing secret.")),
-                Some(o) if form.signature_header.trim() != o.signature_header => out.push(problem(
-                    Field::SignatureSecret,
-                    "Changing the signature header needs the secret again.",
-                )),
-                Some(_) => {}
-            }
-        }
-    } else if original.is_some_and(|o| o.signature) && !rules.reset {
-        out.push(problem(
-            Field::Signature,
-            rules.missing(Feature::WebhookReset),
-        ));
-    }
-    match parse_pairs(&form.headers, ':') {
-        Err(e) => out.push(problem(
-            Field::Headers,
-            format!("Headers are \"Name: value\" lines: {e}"),
-        )),
-        Ok(h) => {
-            if let Some((bad, _)) = h.iter().find(|(k, _)| !valid_header_name(k)) {
-                out.push(problem(
-                    Field::Headers,
-                    format!("{bad:?} is not a valid header name."),
-                ));
-            } else if !h.is_empty() && !rules.headers {
-                out.push(problem(
-                    Field::Headers,
-                    rules.missing(Feature::WebhookHeaders),
-                ));
-            }
-        }
-    }
-    out
-}
-
-fn authentication(form: &WebhookForm) -> Option<AuthenticationInput> {
-    let (user, secret) = (form.auth_user.trim().to_string(), form.auth_secret.clone());
-    Some(match form.auth {
-        AuthKind::None => return None,
-        AuthKind::ApiKey => AuthenticationInput::ApiKey {
-            key: user,
-            value: secret,
-        },
-        AuthKind::BasicAuth => AuthenticationInput::BasicAuth {
-            username: user,
-            password: secret,
-        },
-        AuthKind::BearerToken => AuthenticationInput::BearerToken(secret),
-        AuthKind::OAuth2 => AuthenticationInput::OAuth2 {
-            authorization_url: form.auth_url.trim().to_string(),
-            client_id: user,
-            client_secret: secret,
-        },
-    })
-}
-
-fn url_params(form: &WebhookForm) -> BTreeMap<String, String> {
-    parse_pairs(&form.url_params, '=')
-        .unwrap_or_default()
-        .into_iter()
-        .collect()
-}
-
-fn headers(form: &WebhookForm) -> Vec<KeyValue> {
-    parse_pairs(&form.headers, ':')
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(key, value)| KeyValue { key, value })
-        .collect()
-}
-
-fn signature(form: &WebhookForm) -> SignatureInput {
-    SignatureInput {
-        kind: Default::default(),
-        header: form.signature_header.trim().to_string(),
-        algorithm: Default::default(),
-        secret: form.signature_secret.clone(),
-    }
-}
-
-fn non_empty(text: &str) -> Option<String> {
-    let t = text.trim();
-    (!t.is_empty()).then(|| t.to_string())
-}
-
-/// The `webhooks/create` request (for a form `validate` accepts).
-pub fn create_request(form: &WebhookForm, rules: FormRules) -> CreateWebhook {
-    let params = url_params(form);
-    let heads = headers(form);
-    CreateWebhook {
-        name: form.name.trim().to_string(),
-        url: form.url.trim().to_string(),
-        events: vec![EventType::LiveboardSchedule],
-        description: non_empty(&form.description),
-        url_params: (!params.is_empty()).then_some(params),
-        authentication: authentication(form),
-        signature_verification: form.signature.then(|| signature(form)),
-        additional_headers: (rules.headers && !heads.is_empty()).then_some(heads),
-        status: form.status.filter(|_| rules.status),
-    }
-}
-
-/// The `webhooks/{id}/update` request: only what changed. A secret goes out
-/// only when the admin typed one (or chose another auth type); `***` never
-/// does. Removing authentication or signing uses `reset_options` (26.7.0.cl).
-pub fn update_request(
-    id: &str,
-    original: &WebhookForm,
-    form: &WebhookForm,
-    rules: FormRules,
-) -> UpdateWebhook {
-    let changed = |a: &str, b: &str| (a.trim() != b).then(|| a.trim().to_string());
-    let mut up = UpdateWebhook {
-        id: id.to_string(),
-        name: changed(&form.name, &original.name),
-        description: changed(&form.description, &original.description),
-        url: changed(&form.url, &original.url),
-        ..Default::default()
-    };
-    if url_params(form) != url_params(original) {
-        up.url_params = Some(url_params(form));
-    }
-    if rules.headers && headers(form) != headers(original) {
-        up.additional_headers = Some(headers(form));
-    }
-    let mut reset = Vec::new();
-    if form.auth == AuthKind::None && original.auth != AuthKind::None {
-        reset.push(ResetOption::Authentication);
-    } else if !form.auth_secret.is_empty() {
-        // The API takes the authentication whole: it goes out with its secret or
-        // not at all (`validate` asks for the secret when a detail changes).
-        up.authentication = authentication(form);
-    }
-    if !form.signature && original.signature {
-        reset.push(ResetOption::SignatureVerification);
-    } else if form.signature && !form.signature_secret.is_empty() {
-        up.signature_verification = Some(signature(form));
-    }
-    if rules.status && form.status != original.status {
-        up.status = form.status;
-    }
-    if rules.reset && !reset.is_empty() {
-        up.reset_options = Some(reset);
-    }
-    up
-}
-
-/// An Org whose channels and webhooks disagree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mismatch {
-    /// WEBHOOK is on but the Org has no LIVEBOARD_SCHEDULE webhook: schedules fail.
-    NoWebhook,
-    /// The Org has a webhook, but WEBHOOK is off: it receives nothing.
-    Unused,
-}
-
-impl Mismatch {
-    /// A few words for a table cell.
-    pub fn short(self) -> &'static str {
-        match self {
-            Mismatch::NoWebhook => "WEBHOOK on, no webhook",
-            Mismatch::Unused => "Webhook unused",
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Mismatch::NoWebhook => "WEBHOOK is on but this Org has no webhook: schedules will fail",
-            Mismatch::Unused => "This Org has a webhook but WEBHOOK is off: it receives nothing",
-        }
-    }
-}
-
-/// `effective`: the Org's effective channels (unknown: `None`); `has_webhook`:
-/// whether it has a LIVEBOARD_SCHEDULE webhook (unknown: `None`).
-pub fn mismatch(effective: Option<&[String]>, has_webhook: Option<bool>) -> Option<Mismatch> {
-    let on = effective?.iter().any(|c| c == "WEBHOOK");
-    match (on, has_webhook?) {
-        (true, false) => Some(Mismatch::NoWebhook),
-        (false, true) => Some(Mismatch::Unused),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,14 +295,10 @@ mod tests {
     use serde_json::{json, to_value};
 
     fn existing() -> Webhook {
-        serde_json::from_value(json!({
-            "id": "w1", "name": "Ops", "url": "https://hooks.example.com/ops",
-            "events": ["LIVEBOARD_SCHEDULE"], "url_params": {"team": "ops"},
-            "authentication": {"BASIC_AUTH": {"username": "ts", "password": "***"}},
-            "signature_verification": {"type": "HMAC_SHA256", "header": "X-Sig", "algorithm": "SHA256", "secret": "***"},
-            "additional_headers": [{"key": "X-Team", "value": "ops"}],
-            "status": null, "creation_time_in_millis": 1.0, "modification_time_in_millis": 2.0
-        }))
+        // A webhook as the server answers it: secrets redacted to `***`.
+        serde_json::from_str(include_str!(
+            "../../../tests/fixtures/webhook-existing.json"
+        ))
         .unwrap()
     }
 

@@ -1,0 +1,167 @@
+//! The Snapshot: what the server said at load time (the cluster defaults and
+//! every Org's overrides), with anything unknown kept verbatim.
+
+use super::{is_known_channel, prefs_from_wire, ClusterSetting, OrgSetting, Prefs, KNOWN_EVENTS};
+use crate::api::wire::{OrgResponse, SearchResponse};
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Org {
+    /// The id as a string (preference responses send strings; `orgs/search` integers).
+    pub id: String,
+    pub name: String,
+    /// The Org's overrides; empty when it inherits everything.
+    pub prefs: Prefs,
+    /// `orgs/search` lists it as `IN_ACTIVE`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inactive: bool,
+}
+
+impl Org {
+    pub fn setting(&self, event: &str) -> OrgSetting {
+        match self.prefs.get(event) {
+            Some(c) => OrgSetting::Override(c.clone()),
+            None => OrgSetting::Inherit,
+        }
+    }
+}
+
+/// By name, case-insensitively, then by id.
+fn sort_orgs(orgs: &mut [Org]) {
+    orgs.sort_by_cached_key(|o| (o.name.to_lowercase(), o.id.clone()));
+}
+
+/// What the server said at load time.
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Snapshot {
+    /// The cluster defaults; `None` when they were not read (no ADMINISTRATION).
+    pub cluster: Option<Prefs>,
+    /// Every Org, sorted by name (then id).
+    pub orgs: Vec<Org>,
+    /// Ids of the Orgs that have a LIVEBOARD_SCHEDULE webhook; `None` when not read.
+    #[serde(default)]
+    pub webhook_orgs: Option<std::collections::BTreeSet<String>>,
+    /// Read with a token scoped to one Org: an Org missing here is out of
+    /// reach, not gone, and Draft edits for it wait for a session that reaches it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+}
+
+impl Snapshot {
+    /// Builds the Snapshot from a search answer and, when the admin may list
+    /// them, `orgs/search` (Orgs the preference search left out then still
+    /// appear, inheriting). `cluster_asked`: the search asked for the cluster
+    /// default, so a missing or null one means "never set".
+    pub fn from_wire(
+        resp: SearchResponse,
+        orgs: Option<Vec<OrgResponse>>,
+        cluster_asked: bool,
+    ) -> Self {
+        let cluster = match resp.cluster_preferences {
+            Some(c) => Some(prefs_from_wire(&c)),
+            None if cluster_asked => Some(Prefs::new()),
+            None => None,
+        };
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut list: Vec<Org> = Vec::new();
+        for o in resp.org_preferences.unwrap_or_default() {
+            let prefs = prefs_from_wire(o.preferences.as_deref().unwrap_or_default());
+            match by_id.get(&o.org.id) {
+                // A repeated Org: merge what it says.
+                Some(&i) => list[i].prefs.extend(prefs),
+                None => {
+                    by_id.insert(o.org.id.clone(), list.len());
+                    list.push(Org {
+                        id: o.org.id,
+                        name: o.org.name,
+                        prefs,
+                        inactive: false,
+                    });
+                }
+            }
+        }
+        for o in orgs.unwrap_or_default() {
+            let Some(id) = o.id.map(|i| i.to_string()) else {
+                continue;
+            };
+            let inactive = o.inactive();
+            match by_id.get(&id) {
+                Some(&i) => list[i].inactive = inactive,
+                None => {
+                    by_id.insert(id.clone(), list.len());
+                    list.push(Org {
+                        name: o.name.unwrap_or_else(|| format!("Org {id}")),
+                        id,
+                        prefs: Prefs::new(),
+                        inactive,
+                    });
+                }
+            }
+        }
+        sort_orgs(&mut list);
+        Snapshot {
+            cluster,
+            orgs: list,
+            webhook_orgs: None,
+            partial: false,
+        }
+    }
+
+    /// The cluster default for an event; `None` when it was not read.
+    pub fn cluster_setting(&self, event: &str) -> Option<ClusterSetting> {
+        self.cluster.as_ref().map(|c| match c.get(event) {
+            Some(ch) => ClusterSetting::Set(ch.clone()),
+            None => ClusterSetting::NeverSet,
+        })
+    }
+
+    /// Whether the Org has a LIVEBOARD_SCHEDULE webhook; `None` when not known.
+    pub fn has_webhook(&self, id: &str) -> Option<bool> {
+        self.webhook_orgs.as_ref().map(|w| w.contains(id))
+    }
+
+    pub fn org(&self, id: &str) -> Option<&Org> {
+        self.orgs.iter().find(|o| o.id == id)
+    }
+
+    /// Whether this Snapshot can speak for the Org: it lists it, or it would
+    /// (a full Snapshot that does not list an Org means the Org is gone).
+    pub fn reaches(&self, id: &str) -> bool {
+        !self.partial || self.org(id).is_some()
+    }
+
+    /// Replaces or adds the Orgs of a targeted search; the rest stay as they were.
+    pub fn merge_orgs(&mut self, fresh: Snapshot) {
+        for o in fresh.orgs {
+            match self.orgs.iter_mut().find(|x| x.id == o.id) {
+                Some(x) => *x = o,
+                None => self.orgs.push(o),
+            }
+        }
+        sort_orgs(&mut self.orgs);
+    }
+
+    /// Event types and channels in this Snapshot that the panel does not know.
+    pub fn unknown_values(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut note = |prefs: &Prefs| {
+            for (e, chans) in prefs {
+                if !KNOWN_EVENTS.contains(&e.as_str()) && !out.contains(e) {
+                    out.push(e.clone());
+                }
+                for c in chans {
+                    if !is_known_channel(c) && !out.contains(c) {
+                        out.push(c.clone());
+                    }
+                }
+            }
+        };
+        if let Some(c) = &self.cluster {
+            note(c);
+        }
+        for o in &self.orgs {
+            note(&o.prefs);
+        }
+        out
+    }
+}

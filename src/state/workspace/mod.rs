@@ -1,0 +1,265 @@
+//! The workspace: the Snapshot (what the server holds), the Draft (the admin's
+//! edits) and the workflows over them: load (`read`), save (`save`), look up,
+//! discard, take in saved work, the restore offer, conflicts.
+//! `replace_snapshot` is the only writer of the Snapshot.
+
+mod read;
+mod save;
+mod work;
+
+pub use read::{all_schedule_webhooks, webhook_org_ids};
+pub use save::SaveOutcome;
+
+use super::session::Session;
+use super::storage;
+use crate::api::wire::{OrgSearchCriteria, SearchRequest};
+use crate::api::ApiError;
+use crate::model::conflict::{keep_theirs, Conflict};
+use crate::model::draft::{diff, Change, Draft};
+use crate::model::prefs::Snapshot;
+use crate::model::workfile::WorkFile;
+use leptos::prelude::*;
+use read::read;
+
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The host the Snapshot and Draft belong to.
+    host: RwSignal<Option<String>>,
+    snapshot: RwSignal<Option<Snapshot>>,
+    draft: RwSignal<Draft>,
+    changes: Memo<Vec<Change>>,
+    /// Items the server changed that the Draft changes too, awaiting a decision.
+    conflicts: RwSignal<Vec<Conflict>>,
+    /// A Draft kept from an earlier visit, offered back.
+    restore_offer: RwSignal<Option<WorkFile>>,
+    /// Why the cluster default is not in the Snapshot, when the server refused it.
+    cluster_refused: RwSignal<Option<ApiError>>,
+    loading: RwSignal<bool>,
+    load_error: RwSignal<Option<ApiError>>,
+    /// The outcome of the last save.
+    outcome: RwSignal<Option<SaveOutcome>>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Workspace {
+    pub fn new() -> Self {
+        let snapshot = RwSignal::new(None::<Snapshot>);
+        let draft = RwSignal::new(Draft::default());
+        let changes = Memo::new(move |_| {
+            snapshot.with(|s| {
+                s.as_ref()
+                    .map(|s| draft.with(|d| diff(s, d)))
+                    .unwrap_or_default()
+            })
+        });
+        Workspace {
+            host: RwSignal::new(None),
+            snapshot,
+            draft,
+            changes,
+            conflicts: RwSignal::new(Vec::new()),
+            restore_offer: RwSignal::new(None),
+            cluster_refused: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            load_error: RwSignal::new(None),
+            outcome: RwSignal::new(None),
+        }
+    }
+
+    // ---- reading ----
+
+    /// Reads the Snapshot without cloning it; `None` before the first load.
+    pub fn with_snapshot<T>(&self, f: impl FnOnce(Option<&Snapshot>) -> T) -> T {
+        self.snapshot.with(|s| f(s.as_ref()))
+    }
+
+    pub fn with_draft<T>(&self, f: impl FnOnce(&Draft) -> T) -> T {
+        self.draft.with(f)
+    }
+
+    /// Both at once, for views that need the Draft's values over the Snapshot.
+    pub fn with_both<T>(&self, f: impl FnOnce(&Snapshot, &Draft) -> T) -> Option<T> {
+        self.snapshot
+            .with(|s| s.as_ref().map(|s| self.draft.with(|d| f(s, d))))
+    }
+
+    pub fn loaded(&self) -> bool {
+        self.snapshot.with(Option::is_some)
+    }
+
+    pub fn loaded_untracked(&self) -> bool {
+        self.snapshot.with_untracked(Option::is_some)
+    }
+
+    pub fn changes(&self) -> Memo<Vec<Change>> {
+        self.changes
+    }
+
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        self.conflicts.get()
+    }
+
+    pub fn has_conflicts(&self) -> bool {
+        self.conflicts.with(|c| !c.is_empty())
+    }
+
+    pub fn restore_offer(&self) -> Option<WorkFile> {
+        self.restore_offer.get()
+    }
+
+    pub fn cluster_refused(&self) -> Option<ApiError> {
+        self.cluster_refused.get()
+    }
+
+    pub fn loading(&self) -> bool {
+        self.loading.get()
+    }
+
+    pub fn load_error(&self) -> Option<ApiError> {
+        self.load_error.get()
+    }
+
+    pub fn outcome(&self) -> Option<SaveOutcome> {
+        self.outcome.get()
+    }
+
+    pub fn host_untracked(&self) -> String {
+        self.host.get_untracked().unwrap_or_default()
+    }
+
+    /// Draft edits this Snapshot cannot show or send (see `Draft::held_back`).
+    pub fn held_back(&self) -> usize {
+        self.with_both(|s, d| d.held_back(s)).unwrap_or(0)
+    }
+
+    // ---- editing ----
+
+    /// Edits the Draft against the current Snapshot.
+    pub fn edit(&self, f: impl FnOnce(&mut Draft, &Snapshot)) {
+        let Some(snap) = self.snapshot.get_untracked() else {
+            return;
+        };
+        self.draft.update(|d| f(d, &snap));
+        self.outcome.set(None);
+    }
+
+    /// Drops every pending change, and the conflicts that came with them.
+    pub fn discard(&self) {
+        self.draft.set(Draft::default());
+        self.conflicts.set(Vec::new());
+        self.outcome.set(None);
+    }
+
+    /// The admin's decision on conflict `i`: the server's value, or theirs.
+    pub fn decide(&self, i: usize, keep_server: bool) {
+        let Some(c) = self.conflicts.with_untracked(|c| c.get(i).cloned()) else {
+            return;
+        };
+        if keep_server {
+            self.draft.update(|d| keep_theirs(d, &c.item));
+        }
+        self.conflicts.update(|list| {
+            list.remove(i);
+        });
+    }
+
+    /// A newer Snapshot: the Draft is kept, minus what the server now holds.
+    fn replace_snapshot(&self, fresh: Snapshot) {
+        let rebased = self.draft.with_untracked(|d| d.rebase(&fresh));
+        self.snapshot.set(Some(fresh));
+        self.draft.set(rebased);
+    }
+
+    // ---- workflows ----
+
+    /// Shows a Snapshot read elsewhere (a component test, a saved file) as
+    /// what the server holds.
+    pub fn show(&self, snapshot: Snapshot) {
+        self.replace_snapshot(snapshot);
+    }
+
+    /// Starts over for another host; the same host keeps its Draft.
+    pub fn open_host(&self, host: &str) {
+        if self.host.get_untracked().as_deref() != Some(host) {
+            self.host.set(Some(host.to_string()));
+            self.snapshot.set(None);
+            self.draft.set(Draft::default());
+            self.outcome.set(None);
+            self.conflicts.set(Vec::new());
+            self.restore_offer.set(None);
+            self.load_error.set(None);
+        }
+    }
+
+    /// Reads what the server holds. On the first load of a host with an empty
+    /// Draft, work kept in this browser is offered back.
+    pub async fn load(&self, session: Session) {
+        if !session
+            .connection_untracked()
+            .is_some_and(|c| c.access.prefs)
+        {
+            // Without a privilege that may search, there is nothing to read.
+            return;
+        }
+        self.loading.set(true);
+        self.load_error.set(None);
+        match read(session).await {
+            Ok(r) => {
+                let first = self.snapshot.with_untracked(Option::is_none);
+                if first && self.draft.with_untracked(Draft::is_empty) {
+                    // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
+                    self.restore_offer
+                        .set(storage::load_draft(&self.host_untracked()));
+                }
+                self.cluster_refused.set(r.cluster_refused);
+                self.replace_snapshot(r.snapshot);
+            }
+            Err(e) => self.load_error.set(Some(e)),
+        }
+        self.loading.set(false);
+    }
+
+    /// Looks Orgs up on the server with the API's own Org filter and merges them in.
+    pub async fn lookup(&self, session: Session, ident: &str) -> Result<usize, ApiError> {
+        let req = SearchRequest {
+            cluster_preferences: None,
+            org_preferences: Some(vec![OrgSearchCriteria {
+                org_identifier: ident.trim().to_string(),
+                event_types: None,
+            }]),
+        };
+        let fresh = Snapshot::from_wire(session.call(&req).await?, None, false);
+        let found = fresh.orgs.len();
+        if let Some(mut snap) = self.snapshot.get_untracked() {
+            snap.merge_orgs(fresh);
+            self.replace_snapshot(snap);
+        }
+        Ok(found)
+    }
+
+    /// Re-reads which Orgs have a webhook, for the warnings of the Orgs table.
+    pub async fn refresh_webhooks(&self, session: Session) {
+        if let Ok(list) = all_schedule_webhooks(session).await {
+            if let Some(mut snap) = self.snapshot.get_untracked() {
+                snap.webhook_orgs = Some(webhook_org_ids(&list));
+                self.replace_snapshot(snap);
+            }
+        }
+    }
+
+    /// Tracks every new Snapshot (for the benchmark's performance marks).
+    pub fn track_snapshot(&self) {
+        self.snapshot.track();
+    }
+
+    /// Tracks the Draft (for the Effect that keeps it in storage).
+    pub fn track_draft(&self) {
+        self.draft.track();
+        self.restore_offer.track();
+    }
+}

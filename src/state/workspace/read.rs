@@ -1,0 +1,111 @@
+//! Reading what the server holds: the preference search (without the cluster
+//! default when the server refuses that part), `orgs/search` and the
+//! webhooks, all at once, into one Snapshot.
+
+use super::super::session::Session;
+use crate::api::wire::{
+    OrgsRequest, SearchRequest, SearchResponse, SearchWebhooks, Webhook, LIVEBOARD_SCHEDULE,
+};
+use crate::api::ApiError;
+use crate::model::prefs::Snapshot;
+use std::collections::BTreeSet;
+
+/// The Orgs that have a LIVEBOARD_SCHEDULE webhook, by id.
+pub fn webhook_org_ids(list: &[Webhook]) -> BTreeSet<String> {
+    list.iter()
+        .filter(|w| w.is_schedule())
+        .filter_map(|w| w.org.as_ref().map(|o| o.id.clone()))
+        .collect()
+}
+
+/// Every LIVEBOARD_SCHEDULE webhook the token may see, page after page.
+pub async fn all_schedule_webhooks(session: Session) -> Result<Vec<Webhook>, ApiError> {
+    let mut all = Vec::new();
+    loop {
+        let page = session
+            .call(&SearchWebhooks {
+                event_type: Some(Default::default()),
+                record_offset: all.len() as u32,
+                record_size: 200,
+                ..Default::default()
+            })
+            .await?;
+        let n = page.webhooks.len();
+        all.extend(page.webhooks);
+        if !page.pagination.has_more || n == 0 {
+            return Ok(all);
+        }
+    }
+}
+
+/// Runs `f` only when `allowed`.
+async fn when<T>(allowed: bool, f: impl std::future::Future<Output = T>) -> Option<T> {
+    if allowed {
+        Some(f.await)
+    } else {
+        None
+    }
+}
+
+/// What a read of the server gives: the Snapshot, and why the cluster default
+/// is missing from it when it is.
+pub(super) struct Read {
+    pub snapshot: Snapshot,
+    pub cluster_refused: Option<ApiError>,
+}
+
+/// The preference search, with the cluster default; without it when the
+/// server refuses that part (403, or no access from a scoped token). Answers
+/// whether the cluster default was read, and why not.
+async fn search(session: Session) -> Result<(SearchResponse, bool, Option<ApiError>), ApiError> {
+    let with_cluster = SearchRequest {
+        cluster_preferences: Some(vec![LIVEBOARD_SCHEDULE.to_string()]),
+        org_preferences: None,
+    };
+    match session.call(&with_cluster).await {
+        Ok(r) => Ok((r, true, None)),
+        Err(e) if e.status() == Some(403) || e.no_org_access() => {
+            let r = session.call(&SearchRequest::default()).await?;
+            Ok((r, false, Some(e)))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads the Snapshot: the preference search and, alongside it, `orgs/search`
+/// (so that Orgs the search leaves out still appear, and inactive ones are
+/// marked) and the webhooks (for the warnings).
+pub(super) async fn read(session: Session) -> Result<Read, ApiError> {
+    let conn = session
+        .connection_untracked()
+        .ok_or(ApiError::NotSignedIn)?;
+    let access = conn.access;
+    let (found, orgs, hooks) = futures_util::future::join3(
+        search(session),
+        when(access.org_list, session.call(&OrgsRequest::default())),
+        when(access.webhooks, all_schedule_webhooks(session)),
+    )
+    .await;
+    let (resp, cluster_read, cluster_refused) = found?;
+    let orgs = match orgs {
+        Some(Ok(o)) => Some(o),
+        // Listing Orgs is optional: without the right, show what the search sent.
+        Some(Err(e)) if !e.needs_new_token() => None,
+        Some(Err(e)) => return Err(e),
+        None => None,
+    };
+    // Webhooks only feed the warnings: unreadable means "not known", except
+    // for an expired token.
+    let webhook_orgs = match hooks {
+        Some(Ok(list)) => Some(webhook_org_ids(&list)),
+        Some(Err(e)) if e.needs_new_token() => return Err(e),
+        _ => None,
+    };
+    let mut snapshot = Snapshot::from_wire(resp, orgs, cluster_read);
+    snapshot.webhook_orgs = webhook_orgs;
+    snapshot.partial = conn.scope().is_some_and(|s| !s.is_primary());
+    Ok(Read {
+        snapshot,
+        cluster_refused,
+    })
+}
