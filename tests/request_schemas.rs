@@ -193,8 +193,8 @@ fn every_request_the_panel_builds_is_valid_on_every_release() {
                 release,
             );
         }
-        check(&SessionUserRequest, release);
-        check(&SystemRequest, release);
+        check(&SessionUserRequest::new(), release);
+        check(&SystemRequest::new(), release);
         check(&OrgsRequest::default(), release);
         // Preferences: the load (with and without the cluster default), a lookup, every save.
         check(

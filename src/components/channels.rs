@@ -1,3 +1,6 @@
+//! The channel checkboxes of a cluster or Org row: one per known channel,
+//! and the unknown ones shown and kept.
+
 use crate::model::prefs::{is_known_channel, toggled, KNOWN_CHANNELS};
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
 //! Items changed both on the server and in the Draft: base / theirs / mine,
 //! and the admin's decision for each.
 
+use crate::components::table_head::TableHead;
 use crate::state::Workspace;
 use leptos::prelude::*;
 
@@ -21,15 +22,7 @@ pub fn Conflicts() -> impl IntoView {
                         "Other changes on the server were taken in. Decide each item, then Save."
                     </p>
                     <table class="conflict-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Item"</th>
-                                <th scope="col">"When loaded"</th>
-                                <th scope="col">"On the server now"</th>
-                                <th scope="col">"Yours"</th>
-                                <th scope="col"><span class="sr-only">"Decision"</span></th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=&["Item", "When loaded", "On the server now", "Yours", "~Decision"] />
                         <tbody>
                             {list.into_iter().enumerate().map(|(i, c)| {
                                 let gone = c.theirs.is_none();

@@ -1,7 +1,7 @@
 //! Signing in and who is signed in: `auth/token/full`, `auth/session/user`,
 //! and the Org list (`orgs/search`).
 
-use super::{Call, Method};
+use super::{Call, Get, Resource};
 use serde::{Deserialize, Serialize};
 
 /// `auth/token/full` with a username and password (never a `secret_key`: it
@@ -50,15 +50,11 @@ impl std::fmt::Debug for Token {
     }
 }
 
-/// `GET auth/session/user`: no body.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SessionUserRequest;
+/// `GET auth/session/user`: who the token signs in as.
+pub type SessionUserRequest = Get<SessionUser>;
 
-impl Call for SessionUserRequest {
-    type Answer = SessionUser;
-    const METHOD: Method = Method::Get;
+impl Resource for SessionUser {
     const PATH: &'static str = "/auth/session/user";
-    const IDEMPOTENT: bool = true;
 }
 
 #[derive(Deserialize, Clone, Debug, PartialEq)]

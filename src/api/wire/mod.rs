@@ -49,6 +49,39 @@ pub trait Call: Serialize {
     }
 }
 
+/// What a GET with no parameters answers, and where it is.
+pub trait Resource: DeserializeOwned {
+    const PATH: &'static str;
+}
+
+/// A GET with no parameters (no body): the answer's type says where it goes.
+pub struct Get<A>(std::marker::PhantomData<A>);
+
+impl<A> Get<A> {
+    pub const fn new() -> Self {
+        Get(std::marker::PhantomData)
+    }
+}
+
+impl<A> Default for Get<A> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<A> Serialize for Get<A> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit()
+    }
+}
+
+impl<A: Resource> Call for Get<A> {
+    type Answer = A;
+    const METHOD: Method = Method::Get;
+    const PATH: &'static str = A::PATH;
+    const IDEMPOTENT: bool = true;
+}
+
 /// A path segment with everything but unreserved characters percent-encoded.
 pub fn encode_path(segment: &str) -> String {
     let mut out = String::with_capacity(segment.len());

@@ -1,17 +1,13 @@
 //! `GET /system`: the cluster's release (ADMINISTRATION, or
 //! SYSTEM_INFO_ADMINISTRATION with RBAC).
 
-use super::{Call, Method};
-use serde::{Deserialize, Serialize};
+use super::{Get, Resource};
+use serde::Deserialize;
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SystemRequest;
+pub type SystemRequest = Get<SystemInfo>;
 
-impl Call for SystemRequest {
-    type Answer = SystemInfo;
-    const METHOD: Method = Method::Get;
+impl Resource for SystemInfo {
     const PATH: &'static str = "/system";
-    const IDEMPOTENT: bool = true;
 }
 
 /// Only what the panel uses; every field is nullable in the spec.

@@ -5,6 +5,7 @@ mod bulk;
 mod row;
 
 use crate::components::error_note::ErrorNote;
+use crate::components::table_head::TableHead;
 use crate::model::table::{filter_keys, page, search_keys, Page};
 use crate::perf::mark_after_paint;
 use crate::state::{Nav, Session, Workspace};
@@ -14,24 +15,6 @@ use row::{page_rows, Ctx};
 use std::collections::BTreeSet;
 
 const PAGE_SIZE: usize = 50;
-
-#[component]
-fn Header() -> impl IntoView {
-    view! {
-        <thead>
-            <tr>
-                <th scope="col"><span class="sr-only">"Selected"</span></th>
-                <th scope="col">"Org"</th>
-                <th scope="col">"Id"</th>
-                <th scope="col">"Mode"</th>
-                <th scope="col">"Override channels"</th>
-                <th scope="col">"Effective channels"</th>
-                <th scope="col">"Webhook"</th>
-                <th scope="col"><span class="sr-only">"Changes"</span></th>
-            </tr>
-        </thead>
-    }
-}
 
 #[component]
 fn Pager(page: Signal<Page>, index: RwSignal<usize>) -> impl IntoView {
@@ -180,7 +163,7 @@ pub fn OrgsTable() -> impl IntoView {
             })}
             <BulkBar sel=sel matching_count=Signal::derive(move || matching.with(Vec::len)) select_matching=Callback::new(select_matching) />
             <table class="org-table">
-                <Header />
+                <TableHead columns=&["~Selected", "Org", "Id", "Mode", "Override channels", "Effective channels", "Webhook", "~Changes"] />
                 <tbody>{rows}</tbody>
             </table>
             <Pager page=Signal::derive(current_page) index=page_index />

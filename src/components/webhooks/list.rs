@@ -4,6 +4,7 @@ use super::Panel;
 use crate::api::wire::{Order, SortField, Status, Webhook};
 use crate::components::error_note::ErrorNote;
 use crate::components::local_time as time;
+use crate::components::table_head::TableHead;
 use crate::model::release::Feature;
 use crate::model::webhook::AuthKind;
 use crate::state::webhooks::{WebhookList, PAGE};
@@ -117,11 +118,7 @@ pub fn List(list: WebhookList, act: RowActions) -> impl IntoView {
                 let last = p.record_offset + p.record_size.min(p.total_count - p.record_offset).max(0);
                 view! {
                     <table class="org-table webhook-table">
-                        <thead><tr>
-                            <th scope="col">"Name"</th><th scope="col">"Org"</th><th scope="col">"URL"</th>
-                            <th scope="col">"Authentication"</th><th scope="col">"Status"</th><th scope="col">"Modified"</th>
-                            <th scope="col"><span class="sr-only">"Actions"</span></th>
-                        </tr></thead>
+                        <TableHead columns=&["Name", "Org", "URL", "Authentication", "Status", "Modified", "~Actions"] />
                         <tbody>{rows}</tbody>
                     </table>
                     <nav class="pager" aria-label="Webhook pages">

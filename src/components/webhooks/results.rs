@@ -2,6 +2,7 @@
 
 use crate::api::wire::{History, Validation};
 use crate::components::local_time as time;
+use crate::components::table_head::TableHead;
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +15,7 @@ pub fn TestResult(v: Validation, on_close: Callback<()>) -> impl IntoView {
                 {v.channel_name.clone().unwrap_or(v.channel_id.clone())} " (job " {v.job_id.clone()} ")"
             </p>
             <table class="org-table">
-                <thead><tr><th scope="col">"Step"</th><th scope="col">"Status"</th><th scope="col">"HTTP"</th><th scope="col">"Message"</th></tr></thead>
+                <TableHead columns=&["Step", "Status", "HTTP", "Message"] />
                 <tbody>
                     {v.details.unwrap_or_default().into_iter().map(|d| view! {
                         <tr>
@@ -38,7 +39,7 @@ pub fn HistoryResult(name: String, h: History, on_close: Callback<()>) -> impl I
     } else {
         view! {
             <table class="org-table" data-testid="history">
-                <thead><tr><th scope="col">"Status"</th><th scope="col">"Time"</th><th scope="col">"Tries"</th><th scope="col">"Message"</th><th scope="col">"Job"</th></tr></thead>
+                <TableHead columns=&["Status", "Time", "Tries", "Message", "Job"] />
                 <tbody>
                     {h.jobs.into_iter().map(|j| view! {
                         <tr>
@@ -49,7 +50,8 @@ pub fn HistoryResult(name: String, h: History, on_close: Callback<()>) -> impl I
                     }).collect_view()}
                 </tbody>
             </table>
-        }.into_any()
+        }
+        .into_any()
     };
     view! {
         <section class="card" aria-labelledby="wh-history-title">

@@ -125,12 +125,12 @@ pub async fn open(target: Target, creds: Credentials) -> Result<Connection, Open
 }
 
 async fn connect(client: Client) -> Result<Connection, OpenError> {
-    let user = client.call(&SessionUserRequest).await?;
+    let user = client.call(&SessionUserRequest::new()).await?;
     let access = Access::from_privileges(user.privileges.as_deref().unwrap_or_default());
     // The release is a nicety: without it (no privilege, an error) the panel
     // learns from what the endpoints answer.
     let release = if access.system_info {
-        match client.call(&SystemRequest).await {
+        match client.call(&SystemRequest::new()).await {
             Ok(info) => ReleaseInfo::from_version(info.release_version.as_deref()),
             Err(e) if e.needs_new_token() => return Err(e.into()),
             Err(_) => ReleaseInfo::Unknown,
