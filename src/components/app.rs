@@ -115,12 +115,26 @@ fn Preferences() -> impl IntoView {
     }
 }
 
-/// Everything shown once signed in.
+/// Everything shown once signed in. What it shows is read for the host and
+/// Org the token reaches, again whenever they change; every Draft change is
+/// kept in this browser (never the token).
 #[component]
 fn SignedIn() -> impl IntoView {
     let session = expect_context::<Session>();
+    let ws = expect_context::<Workspace>();
     let nav = expect_context::<Nav>();
+    let reach = Memo::new(move |_| session.reach());
+    let load = LocalResource::new(move || {
+        reach.track();
+        async move { ws.load(session).await }
+    });
+    Effect::new(move |_| {
+        ws.track_draft();
+        ws.persist();
+    });
     view! {
+        // Reading the load keeps it live for as long as this part is shown.
+        {move || load.track()}
         <SessionBar />
         <BusyNote />
         {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
@@ -139,12 +153,6 @@ pub fn App() -> impl IntoView {
     provide_context(ws);
     provide_context(Nav::new());
     provide_context(Toasts::new());
-    // Every Draft change is kept in this browser (never the token), unless an
-    // earlier Draft is still on offer.
-    Effect::new(move |_| {
-        ws.track_draft();
-        ws.persist();
-    });
     session.resume(ws);
 
     view! {

@@ -67,17 +67,11 @@ impl Nav {
 }
 
 /// Signs a connection in: the session adopts it and the workspace opens its
-/// host (keeping the Draft for the same host). The workspace loads when
-/// nothing is loaded yet or the token reaches another Org; a new token for the
-/// same scope (after an expiry) keeps what is on screen, so the admin can
-/// retry what failed.
+/// host (keeping the Draft for the same host). What is loaded follows the
+/// connection's host and Org (`Session::reach`), so a new token for the same
+/// scope (after an expiry) keeps what is on screen, and a switch to another
+/// Org reads again.
 pub fn sign_in(session: Session, ws: Workspace, connection: Connection, remember: bool) {
-    let rescoped = session
-        .connection_untracked()
-        .is_some_and(|c| c.scope() != connection.scope());
     ws.open_host(&connection.client.base);
     session.adopt(connection, remember);
-    if rescoped || !ws.loaded_untracked() {
-        leptos::task::spawn_local(async move { ws.load(session).await });
-    }
 }

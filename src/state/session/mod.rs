@@ -112,6 +112,12 @@ impl Session {
         self.access().is_some_and(|a| a.webhooks)
     }
 
+    /// What the token reaches: the host and the Org it is scoped to (tracked).
+    pub fn reach(&self) -> Option<(String, Option<Scope>)> {
+        self.connection
+            .with(|c| c.as_ref().map(|c| (c.client.base.clone(), c.scope())))
+    }
+
     pub fn scope(&self) -> Option<Scope> {
         self.connection
             .with(|c| c.as_ref().and_then(Connection::scope))
