@@ -215,6 +215,15 @@ impl Cluster {
         })
     }
 
+    /// The name of the Org with this id (empty if there is none).
+    pub fn org_name(&self, id: i32) -> String {
+        self.orgs
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    }
+
     /// Applies a configure request all-or-nothing: every entry is validated
     /// before anything changes. `cluster_refused` is the 403 message for a caller
     /// who may not change the cluster default (checked after the Org scope).

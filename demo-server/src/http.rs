@@ -191,6 +191,16 @@ impl Default for Faults {
     }
 }
 
+impl Faults {
+    /// The origins that get CORS headers under these faults, for a server
+    /// listening on `port`: `cors_origins`, or the demo's own when unset.
+    pub fn allowed_origins(&self, port: u16) -> Vec<String> {
+        self.cors_origins
+            .clone()
+            .unwrap_or_else(|| default_cors_origins(port))
+    }
+}
+
 struct Token {
     user: usize,
     generation: u64,
@@ -309,8 +319,7 @@ impl AppState {
 
     /// The origins whose cross-origin calls get CORS headers now.
     pub fn cors_origins(&self) -> Vec<String> {
-        let listed = self.lock().faults.cors_origins.clone();
-        listed.unwrap_or_else(|| default_cors_origins(self.options.port))
+        self.lock().faults.allowed_origins(self.options.port)
     }
 
     /// Whether 401 and 502 answers go out without CORS headers.
@@ -397,6 +406,39 @@ impl AppState {
             }),
             None => unauthorized("The provided token is invalid or has expired."),
         }
+    }
+
+    /// The checks an API call with a JSON body passes once its endpoint exists,
+    /// in order: 401 (token), 415 and 400 (Content-Type, body, schema), then 403
+    /// (privileges for `family`). Answers the caller and the parsed body.
+    fn admit<T: DeserializeOwned>(
+        &self,
+        ep: &Endpoint,
+        headers: &HeaderMap,
+        body: &Bytes,
+        family: Family,
+    ) -> Result<(Caller, T), Fail> {
+        let caller = self.authenticate(headers)?;
+        let input = self.parse_body(ep, headers, body)?;
+        self.require(&caller, family)?;
+        Ok((caller, input))
+    }
+
+    /// A POST to `{API}path` that answers 200 with a body: 404 unless the
+    /// imitated release has the endpoint, the checks of `admit`, then `act` on
+    /// the state with the caller and the parsed body.
+    fn respond<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        headers: &HeaderMap,
+        body: &Bytes,
+        family: Family,
+        act: impl FnOnce(&mut Inner, Caller, T) -> Result<Value, Refusal>,
+    ) -> Reply {
+        let ep = self.endpoint("POST", path)?;
+        let (caller, input) = self.admit(ep, headers, body, family)?;
+        let resp = act(&mut self.lock(), caller, input)?;
+        self.answer(ep, resp)
     }
 
     /// Parses a JSON body as the imitated release would: 415 for another
@@ -566,21 +608,10 @@ async fn not_found() -> Fail {
     Fail::new(StatusCode::NOT_FOUND, "No such endpoint.")
 }
 
-fn org_name(state: &AppState, org_id: i32) -> String {
-    state
-        .lock()
-        .cluster
-        .orgs
-        .iter()
-        .find(|o| o.id == org_id)
-        .map(|o| o.name.clone())
-        .unwrap_or_default()
-}
-
 async fn session_user(State(state): State<AppState>, headers: HeaderMap) -> Reply {
     let ep = state.endpoint("GET", "/auth/session/user")?;
     let Caller { user, scope } = state.authenticate(&headers)?;
-    let name = org_name(&state, scope.org_id);
+    let name = state.lock().cluster.org_name(scope.org_id);
     state.answer(
         ep,
         json!({
@@ -719,12 +750,10 @@ async fn system_info(State(state): State<AppState>, headers: HeaderMap) -> Reply
 }
 
 async fn orgs_search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let ep = state.endpoint("POST", "/orgs/search")?;
-    let caller = state.authenticate(&headers)?;
-    let req: OrgsSearchRequest = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Orgs)?;
-    let orgs = state.lock().cluster.search_orgs(&req, caller.scope);
-    state.answer(ep, json!(orgs))
+    let act = |inner: &mut Inner, caller: Caller, req: OrgsSearchRequest| {
+        Ok(json!(inner.cluster.search_orgs(&req, caller.scope)))
+    };
+    state.respond("/orgs/search", &headers, &body, Family::Orgs, act)
 }
 
 async fn configure(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
@@ -732,9 +761,8 @@ async fn configure(State(state): State<AppState>, headers: HeaderMap, body: Byte
         "POST",
         "/system/preferences/communication-channels/configure",
     )?;
-    let caller = state.authenticate(&headers)?;
-    let req: ConfigureRequest = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Preferences)?;
+    let (caller, req): (Caller, ConfigureRequest) =
+        state.admit(ep, &headers, &body, Family::Preferences)?;
     let cluster_refused = state
         .require(&caller, Family::ClusterPreferences)
         .err()
@@ -772,35 +800,30 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) 
             ));
         }
     }
-    let caller = state.authenticate(&headers)?;
-    let req: SearchRequest = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Preferences)?;
+    let (caller, req): (Caller, SearchRequest) =
+        state.admit(ep, &headers, &body, Family::Preferences)?;
     let resp = state.lock().cluster.search(&req, caller.scope)?;
     state.answer(ep, json!(resp))
 }
 
 async fn webhook_create(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let ep = state.endpoint("POST", "/webhooks/create")?;
-    let caller = state.authenticate(&headers)?;
-    let input: WebhookInput = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Webhooks)?;
-    let resp = state.lock().cluster.create_webhook(
-        input,
-        caller.scope.org_id,
-        caller.user.name,
-        now_ms() as u64,
-        guid(),
-    )?;
-    state.answer(ep, resp)
+    let act = |inner: &mut Inner, caller: Caller, input: WebhookInput| {
+        inner.cluster.create_webhook(
+            input,
+            caller.scope.org_id,
+            caller.user.name,
+            now_ms() as u64,
+            guid(),
+        )
+    };
+    state.respond("/webhooks/create", &headers, &body, Family::Webhooks, act)
 }
 
 async fn webhook_search(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let ep = state.endpoint("POST", "/webhooks/search")?;
-    let caller = state.authenticate(&headers)?;
-    let input: WebhookSearchInput = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Webhooks)?;
-    let resp = state.lock().cluster.search_webhooks(&input, caller.scope)?;
-    state.answer(ep, resp)
+    let act = |inner: &mut Inner, caller: Caller, input: WebhookSearchInput| {
+        inner.cluster.search_webhooks(&input, caller.scope)
+    };
+    state.respond("/webhooks/search", &headers, &body, Family::Webhooks, act)
 }
 
 async fn webhook_update(
@@ -810,9 +833,8 @@ async fn webhook_update(
     body: Bytes,
 ) -> Reply {
     let ep = state.endpoint("POST", "/webhooks/{webhook_identifier}/update")?;
-    let caller = state.authenticate(&headers)?;
-    let input: WebhookInput = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Webhooks)?;
+    let (caller, input): (Caller, WebhookInput) =
+        state.admit(ep, &headers, &body, Family::Webhooks)?;
     state.lock().cluster.update_webhook(
         &ident,
         input,
@@ -824,24 +846,16 @@ async fn webhook_update(
 }
 
 async fn webhook_delete(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let ep = state.endpoint("POST", "/webhooks/delete")?;
-    let caller = state.authenticate(&headers)?;
-    let input: DeleteInput = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Webhooks)?;
-    let resp = state
-        .lock()
-        .cluster
-        .delete_webhooks(&input.webhook_identifiers, caller.scope)?;
-    state.answer(ep, resp)
+    let act = |inner: &mut Inner, caller: Caller, input: DeleteInput| {
+        inner
+            .cluster
+            .delete_webhooks(&input.webhook_identifiers, caller.scope)
+    };
+    state.respond("/webhooks/delete", &headers, &body, Family::Webhooks, act)
 }
 
 async fn channel_validate(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let ep = state.endpoint("POST", "/system/communication-channels/validate")?;
-    let caller = state.authenticate(&headers)?;
-    let input: ValidateInput = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::Validate)?;
-    let resp = {
-        let mut inner = state.lock();
+    let act = |inner: &mut Inner, caller: Caller, input: ValidateInput| {
         let failing = inner.faults.failing_receiver;
         inner.cluster.validate_webhook(
             &input.channel_identifier,
@@ -849,18 +863,18 @@ async fn channel_validate(State(state): State<AppState>, headers: HeaderMap, bod
             now_ms() as u64,
             format!("n.validation-{}", guid()),
             caller.scope,
-        )?
+        )
     };
-    state.answer(ep, resp)
+    let path = "/system/communication-channels/validate";
+    state.respond(path, &headers, &body, Family::Validate, act)
 }
 
 async fn channel_history(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
-    let ep = state.endpoint("POST", "/jobs/history/communication-channels/search")?;
-    let caller = state.authenticate(&headers)?;
-    let input: HistoryInput = state.parse_body(ep, &headers, &body)?;
-    state.require(&caller, Family::History)?;
-    let resp = state.lock().cluster.channel_history(&input, caller.scope)?;
-    state.answer(ep, resp)
+    let act = |inner: &mut Inner, caller: Caller, input: HistoryInput| {
+        inner.cluster.channel_history(&input, caller.scope)
+    };
+    let path = "/jobs/history/communication-channels/search";
+    state.respond(path, &headers, &body, Family::History, act)
 }
 
 /// The whole cluster, the successful configure bodies, the call counts, the

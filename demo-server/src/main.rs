@@ -1,5 +1,5 @@
 use clap::Parser;
-use demo_server::http::{default_cors_origins, router, AppState, Faults, Options};
+use demo_server::http::{router, AppState, Faults, Options};
 use demo_server::seed::{DefaultSeed, USERS};
 use demo_server::spec::Release;
 use std::net::SocketAddr;
@@ -149,11 +149,7 @@ async fn main() {
             ""
         }
     );
-    let origins = options
-        .faults
-        .cors_origins
-        .clone()
-        .unwrap_or_else(|| default_cors_origins(options.port));
+    let origins = options.faults.allowed_origins(options.port);
     println!("demo-server: CORS origins: {}", origins.join(", "));
     println!(
         "demo-server: bearer token for admin (Primary Org): {}",

@@ -272,6 +272,36 @@ impl Spec {
         }
     }
 
+    /// The children of `value` that `schema` describes, each with the sub-schema
+    /// that applies to it: an object's properties that a branch of `schema`
+    /// names, and an array's items for each branch with `items`. Branch by
+    /// branch, and within a branch in `value`'s order.
+    fn children<'a>(&'a self, schema: &'a Value, value: &Value) -> Vec<(Child, &'a Value)> {
+        let mut schemas = Vec::new();
+        self.branches(schema, &mut schemas);
+        let mut out = Vec::new();
+        for s in schemas {
+            match value {
+                Value::Object(fields) => {
+                    if let Some(props) = s.get("properties").and_then(Value::as_object) {
+                        out.extend(
+                            fields
+                                .keys()
+                                .filter_map(|k| Some((Child::Field(k.clone()), props.get(k)?))),
+                        );
+                    }
+                }
+                Value::Array(items) => {
+                    if let Some(item_schema) = s.get("items") {
+                        out.extend((0..items.len()).map(|i| (Child::Item(i), item_schema)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The first property of `value` (at any depth) that `schema` marks as added
     /// after `release`: its JSON pointer, name and release.
     fn newer_field(
@@ -281,40 +311,18 @@ impl Spec {
         release: Release,
         at: &str,
     ) -> Option<(String, String, Release)> {
-        let mut schemas = Vec::new();
-        self.branches(schema, &mut schemas);
-        for s in schemas {
-            match value {
-                Value::Object(fields) => {
-                    let Some(props) = s.get("properties").and_then(Value::as_object) else {
-                        continue;
-                    };
-                    for (k, v) in fields {
-                        let Some(p) = props.get(k) else { continue };
-                        let path = format!("{at}/{}", pointer_escape(k));
-                        if let Some(since) = x_since(p) {
-                            if since > release {
-                                return Some((path, k.clone(), since));
-                            }
-                        }
-                        if let Some(found) = self.newer_field(p, v, release, &path) {
-                            return Some(found);
-                        }
-                    }
+        for (child, p) in self.children(schema, value) {
+            let (v, path) = match &child {
+                Child::Field(k) => (&value[k.as_str()], format!("{at}/{}", pointer_escape(k))),
+                Child::Item(i) => (&value[*i], format!("{at}/{i}")),
+            };
+            if let (Child::Field(k), Some(since)) = (&child, x_since(p)) {
+                if since > release {
+                    return Some((path, k.clone(), since));
                 }
-                Value::Array(items) => {
-                    let Some(item_schema) = s.get("items") else {
-                        continue;
-                    };
-                    for (i, v) in items.iter().enumerate() {
-                        if let Some(found) =
-                            self.newer_field(item_schema, v, release, &format!("{at}/{i}"))
-                        {
-                            return Some(found);
-                        }
-                    }
-                }
-                _ => {}
+            }
+            if let Some(found) = self.newer_field(p, v, release, &path) {
+                return Some(found);
             }
         }
         None
@@ -323,37 +331,31 @@ impl Spec {
     /// Removes every property of `value` (at any depth) that `schema` marks as
     /// added after `release`.
     fn strip_newer(&self, schema: &Value, value: &mut Value, release: Release) {
-        let mut schemas = Vec::new();
-        self.branches(schema, &mut schemas);
-        for s in schemas {
-            match value {
-                Value::Object(fields) => {
-                    let Some(props) = s.get("properties").and_then(Value::as_object) else {
-                        continue;
-                    };
-                    fields.retain(|k, _| {
-                        props
-                            .get(k)
-                            .and_then(x_since)
-                            .is_none_or(|since| since <= release)
-                    });
-                    for (k, v) in fields.iter_mut() {
-                        if let Some(p) = props.get(k) {
-                            self.strip_newer(p, v, release);
-                        }
+        for (child, p) in self.children(schema, value) {
+            match (child, &mut *value) {
+                (Child::Field(k), Value::Object(fields)) => {
+                    if x_since(p).is_some_and(|since| since > release) {
+                        // `retain` keeps the other fields in their order.
+                        fields.retain(|key, _| *key != k);
+                    } else if let Some(v) = fields.get_mut(&k) {
+                        // Absent when an earlier branch removed it.
+                        self.strip_newer(p, v, release);
                     }
                 }
-                Value::Array(items) => {
-                    if let Some(item_schema) = s.get("items") {
-                        for v in items.iter_mut() {
-                            self.strip_newer(item_schema, v, release);
-                        }
-                    }
+                (Child::Item(i), Value::Array(items)) => {
+                    self.strip_newer(p, &mut items[i], release);
                 }
                 _ => {}
             }
         }
     }
+}
+
+/// A child of a JSON value: an object's property (by name) or an array's item
+/// (by index).
+enum Child {
+    Field(String),
+    Item(usize),
 }
 
 fn x_since(property: &Value) -> Option<Release> {

@@ -309,13 +309,38 @@ impl Cluster {
     }
 
     fn org_of(&self, id: i32) -> Value {
-        let name = self
-            .orgs
-            .iter()
-            .find(|o| o.id == id)
-            .map(|o| o.name.clone())
-            .unwrap_or_default();
-        json!({"id": id.to_string(), "name": name})
+        json!({"id": id.to_string(), "name": self.org_name(id)})
+    }
+
+    /// Refuses what would make a webhook clash with another one (any but the
+    /// one at `except`): a name taken, or a second LIVEBOARD_SCHEDULE webhook
+    /// in `org_id` when `events` has that event type.
+    fn check_clashes(
+        &self,
+        except: Option<usize>,
+        org_id: i32,
+        name: Option<&str>,
+        events: Option<&[EventType]>,
+    ) -> Result<(), Refusal> {
+        let others = || {
+            self.webhooks
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| Some(*i) != except)
+                .map(|(_, w)| w)
+        };
+        if let Some(name) = name {
+            if others().any(|w| w.name == name) {
+                return Err(bad(format!("A webhook named {name:?} already exists.")));
+            }
+        }
+        let schedules = |events: &[EventType]| events.contains(&EventType::LIVEBOARD_SCHEDULE);
+        if events.is_some_and(schedules)
+            && others().any(|w| w.org_id == org_id && schedules(&w.events))
+        {
+            return Err(bad(ONE_PER_ORG));
+        }
+        Ok(())
     }
 
     /// A webhook as the API answers it: secrets redacted, `status` null when never set.
@@ -366,17 +391,7 @@ impl Cluster {
             return Err(bad("name, url and events are required."));
         };
         check_fields(&input)?;
-        if self.webhooks.iter().any(|w| w.name == *name) {
-            return Err(bad(format!("A webhook named {name:?} already exists.")));
-        }
-        if events.contains(&EventType::LIVEBOARD_SCHEDULE)
-            && self
-                .webhooks
-                .iter()
-                .any(|w| w.org_id == org_id && w.events.contains(&EventType::LIVEBOARD_SCHEDULE))
-        {
-            return Err(bad(ONE_PER_ORG));
-        }
+        self.check_clashes(None, org_id, Some(name), Some(events))?;
         let w = Webhook {
             id,
             name: name.clone(),
@@ -411,27 +426,13 @@ impl Cluster {
         let idx = self.find_webhook(ident).ok_or_else(|| bad(NOT_FOUND))?;
         scope.check_org(self.webhooks[idx].org_id)?;
         check_fields(&input)?;
-        if let Some(name) = &input.name {
-            if self
-                .webhooks
-                .iter()
-                .enumerate()
-                .any(|(i, w)| i != idx && w.name == *name)
-            {
-                return Err(bad(format!("A webhook named {name:?} already exists.")));
-            }
-        }
         let org_id = self.webhooks[idx].org_id;
-        if input
-            .events
-            .as_ref()
-            .is_some_and(|e| e.contains(&EventType::LIVEBOARD_SCHEDULE))
-            && self.webhooks.iter().enumerate().any(|(i, w)| {
-                i != idx && w.org_id == org_id && w.events.contains(&EventType::LIVEBOARD_SCHEDULE)
-            })
-        {
-            return Err(bad(ONE_PER_ORG));
-        }
+        self.check_clashes(
+            Some(idx),
+            org_id,
+            input.name.as_deref(),
+            input.events.as_deref(),
+        )?;
         let w = &mut self.webhooks[idx];
         for r in input.reset_options.iter().flatten() {
             match r {

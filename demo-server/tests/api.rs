@@ -4,7 +4,10 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use common::{app, app_with, call, post, TOKEN};
+use common::{
+    app, app_with, call, get_as, post, post_as, post_faults, post_with_type, preflight, reset,
+    set_faults, state, token_full,
+};
 use demo_server::http::{Faults, API};
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -60,12 +63,10 @@ async fn configure_answers_204_with_an_empty_body_and_search_sees_it() {
     assert_eq!(v["org_preferences"][1]["org"]["name"], "Finance");
     assert_eq!(v["org_preferences"][1]["preferences"], json!([]));
 
-    let state = call(&app, Method::GET, "/__demo/state", None, None)
-        .await
-        .json();
-    assert_eq!(state["configure_log"].as_array().unwrap().len(), 1);
+    let s = state(&app).await;
+    assert_eq!(s["configure_log"].as_array().unwrap().len(), 1);
     assert_eq!(
-        state["configure_log"][0]["org_preferences"][1]["operation"],
+        s["configure_log"][0]["org_preferences"][1]["operation"],
         "RESET"
     );
 }
@@ -116,24 +117,13 @@ async fn bad_requests_get_400_with_thoughtspot_error_bodies() {
         "org_identifier in org_preferences does not match a known org."
     );
     // Nothing above changed the cluster.
-    let state = call(&app, Method::GET, "/__demo/state", None, None)
-        .await
-        .json();
-    assert_eq!(state["configure_log"], json!([]));
+    assert_eq!(state(&app).await["configure_log"], json!([]));
 }
 
 #[tokio::test]
 async fn a_wrong_content_type_is_415() {
-    let app = app();
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!("{API}{SEARCH}"))
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .header(header::CONTENT_TYPE, "text/plain")
-        .body(Body::from("{}"))
-        .unwrap();
-    let resp = app.oneshot(req).await.unwrap();
-    assert_eq!(resp.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let r = post_with_type(&app(), SEARCH, "text/plain", "{}").await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 }
 
 #[tokio::test]
@@ -156,30 +146,18 @@ async fn every_endpoint_but_token_full_needs_a_valid_bearer_token() {
 #[tokio::test]
 async fn a_login_mints_a_token_that_works_and_wrong_passwords_are_refused() {
     let app = app();
-    let r = call(
+    for (body, status) in [
+        (
+            r#"{"username":"developer","password":"wrong"}"#,
+            StatusCode::UNAUTHORIZED,
+        ),
+        (r#"{"username":"developer"}"#, StatusCode::BAD_REQUEST),
+    ] {
+        assert_eq!(token_full(&app, body).await.status, status, "{body}");
+    }
+    let r = token_full(
         &app,
-        Method::POST,
-        &format!("{API}/auth/token/full"),
-        None,
-        Some(r#"{"username":"developer","password":"wrong"}"#),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    let r = call(
-        &app,
-        Method::POST,
-        &format!("{API}/auth/token/full"),
-        None,
-        Some(r#"{"username":"developer"}"#),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let r = call(
-        &app,
-        Method::POST,
-        &format!("{API}/auth/token/full"),
-        None,
-        Some(r#"{"username":"developer","password":"demo-password","validity_time_in_sec":60}"#),
+        r#"{"username":"developer","password":"demo-password","validity_time_in_sec":60}"#,
     )
     .await;
     assert_eq!(r.status, StatusCode::OK);
@@ -190,39 +168,17 @@ async fn a_login_mints_a_token_that_works_and_wrong_passwords_are_refused() {
     assert_eq!(life, 60_000);
     assert_eq!(t["valid_for_username"], "developer");
 
-    let me = call(
-        &app,
-        Method::GET,
-        &format!("{API}/auth/session/user"),
-        Some(&token),
-        None,
-    )
-    .await
-    .json();
+    let me = get_as(&app, &token, "/auth/session/user").await.json();
     assert_eq!(me["name"], "developer");
     assert_eq!(me["current_org"]["id"], 0);
     assert_eq!(me["privileges"], json!(["DEVELOPER", "AUTHORING"]));
     // A developer may not change the cluster default, nor list Orgs.
-    let r = call(
-        &app,
-        Method::POST,
-        &format!("{API}{CONFIGURE}"),
-        Some(&token),
-        Some(
-            r#"{"cluster_preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["EMAIL"]}]}"#,
-        ),
-    )
-    .await;
+    let cluster_email =
+        json!({"cluster_preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":["EMAIL"]}]});
+    let r = post_as(&app, &token, CONFIGURE, &cluster_email).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.error().1, 10023);
-    let r = call(
-        &app,
-        Method::POST,
-        &format!("{API}/orgs/search"),
-        Some(&token),
-        Some("{}"),
-    )
-    .await;
+    let r = post_as(&app, &token, "/orgs/search", &json!({})).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
@@ -242,20 +198,9 @@ async fn orgs_search_is_a_bare_array_with_integer_ids() {
 async fn cors_preflight_allows_the_authorization_header_from_an_allowed_origin() {
     let app = app();
     let origin = "http://127.0.0.1:8080";
-    let req = Request::builder()
-        .method(Method::OPTIONS)
-        .uri(format!("{API}{SEARCH}"))
-        .header(header::ORIGIN, origin)
-        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
-        .header(
-            header::ACCESS_CONTROL_REQUEST_HEADERS,
-            "authorization,content-type,x-requested-by",
-        )
-        .body(Body::empty())
-        .unwrap();
-    let resp = app.clone().oneshot(req).await.unwrap();
-    assert!(resp.status().is_success());
-    let h = resp.headers();
+    let r = preflight(&app, origin, &format!("{API}{SEARCH}")).await;
+    assert!(r.status.is_success());
+    let h = &r.headers;
     assert_eq!(h[header::ACCESS_CONTROL_ALLOW_ORIGIN], origin);
     let allowed = h[header::ACCESS_CONTROL_ALLOW_HEADERS]
         .to_str()
@@ -299,27 +244,12 @@ async fn an_injected_status_applies_to_matching_paths_the_given_number_of_times(
 #[tokio::test]
 async fn malformed_bodies_and_the_live_error_shape_can_be_switched_on_at_run_time() {
     let app = app();
-    let r = call(
-        &app,
-        Method::POST,
-        "/__demo/faults",
-        None,
-        Some(r#"{"malformed":true,"path":"search"}"#),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK);
+    set_faults(&app, json!({"malformed": true, "path": "search"})).await;
     let r = post(&app, SEARCH, "{}").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(serde_json::from_slice::<Value>(&r.body).is_err());
 
-    call(
-        &app,
-        Method::POST,
-        "/__demo/faults",
-        None,
-        Some(r#"{"live_error_shape":true}"#),
-    )
-    .await;
+    set_faults(&app, json!({"live_error_shape": true})).await;
     let r = post(&app, CONFIGURE, r#"{"org_preferences":[{"org_identifier":"x","operation":"RESET","reset_events":["LIVEBOARD_SCHEDULE"]}]}"#).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let inner = &r.json()["error"]["message"]["debug"];
@@ -330,14 +260,7 @@ async fn malformed_bodies_and_the_live_error_shape_can_be_switched_on_at_run_tim
         vec!["org_identifier in org_preferences does not match a known org."]
     );
 
-    let r = call(
-        &app,
-        Method::POST,
-        "/__demo/faults",
-        None,
-        Some(r#"{"explode":true}"#),
-    )
-    .await;
+    let r = post_faults(&app, r#"{"explode":true}"#).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }
 
@@ -357,32 +280,14 @@ async fn unauthorized_after_n_calls_expires_old_tokens_but_a_new_login_works() {
         post(&app, SEARCH, "{}").await.status,
         StatusCode::UNAUTHORIZED
     );
-    let t = call(
-        &app,
-        Method::POST,
-        &format!("{API}/auth/token/full"),
-        None,
-        Some(r#"{"username":"admin","password":"demo-password"}"#),
-    )
-    .await
-    .json();
+    let t = token_full(&app, r#"{"username":"admin","password":"demo-password"}"#)
+        .await
+        .json();
     let fresh = t["token"].as_str().unwrap();
-    let r = call(
-        &app,
-        Method::POST,
-        &format!("{API}{SEARCH}"),
-        Some(fresh),
-        Some("{}"),
-    )
-    .await;
+    let r = post_as(&app, fresh, SEARCH, &json!({})).await;
     assert_eq!(r.status, StatusCode::OK);
     // A reset restores the seeded cluster and the static token.
-    assert_eq!(
-        call(&app, Method::POST, "/__demo/reset", None, None)
-            .await
-            .status,
-        StatusCode::NO_CONTENT
-    );
+    reset(&app).await;
     assert_eq!(post(&app, SEARCH, "{}").await.status, StatusCode::OK);
 }
 

@@ -4,7 +4,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use common::{app, app_with, send, set_faults, state, Reply, TOKEN};
+use common::{app, app_with, preflight, reset, send, set_faults, state, Reply, TOKEN};
 use demo_server::http::{Faults, API};
 use serde_json::json;
 
@@ -15,21 +15,6 @@ fn cors_headers(h: &HeaderMap) -> Vec<String> {
         .map(|k| k.as_str().to_string())
         .filter(|k| k.starts_with("access-control-"))
         .collect()
-}
-
-async fn preflight(app: &axum::Router, origin: &str, path: &str) -> Reply {
-    let req = Request::builder()
-        .method(Method::OPTIONS)
-        .uri(path)
-        .header(header::ORIGIN, origin)
-        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
-        .header(
-            header::ACCESS_CONTROL_REQUEST_HEADERS,
-            "authorization,content-type",
-        )
-        .body(Body::empty())
-        .unwrap();
-    send(app, req).await
 }
 
 async fn search_from(app: &axum::Router, origin: Option<&str>, token: Option<&str>) -> Reply {
@@ -162,15 +147,7 @@ async fn the_allowlist_is_set_at_start_up_or_run_time_and_reset_restores_it() {
     set_faults(&app, json!({})).await;
     let r = search_from(&app, Some("http://localhost:8787"), Some(TOKEN)).await;
     assert!(allowed(&r).is_some());
-    send(
-        &app,
-        Request::builder()
-            .method(Method::POST)
-            .uri("/__demo/reset")
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
+    reset(&app).await;
     let r = search_from(&app, Some("https://panel.example.com"), Some(TOKEN)).await;
     assert_eq!(allowed(&r).unwrap(), "https://panel.example.com");
 }

@@ -4,8 +4,8 @@
 
 mod common;
 
-use axum::http::{header, Method, StatusCode};
-use common::{app, app_with, call, login, post, post_as, set_faults, state};
+use axum::http::{header, StatusCode};
+use common::{app, app_with, faults, login, post, post_as, post_faults, reset, set_faults, state};
 use demo_server::http::Faults;
 use demo_server::spec::Release;
 use serde_json::{json, Value};
@@ -13,12 +13,6 @@ use serde_json::{json, Value};
 const SEARCH: &str = "/system/preferences/communication-channels/search";
 const CONFIGURE: &str = "/system/preferences/communication-channels/configure";
 const READBACK_FAILED: &str = "Injected fault: the read-back after a save failed.";
-
-async fn faults(app: &axum::Router) -> Value {
-    call(app, Method::GET, "/__demo/faults", None, None)
-        .await
-        .json()
-}
 
 #[tokio::test]
 async fn a_busy_cluster_answers_429_with_retry_after_in_thoughtspots_shape() {
@@ -127,7 +121,7 @@ async fn every_field_is_documented_and_an_empty_document_restores_the_defaults()
         r#"{"rbac":"off"}"#,
         r#"{"cors_origins":"x"}"#,
     ] {
-        let r = call(&app, Method::POST, "/__demo/faults", None, Some(bad)).await;
+        let r = post_faults(&app, bad).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
     }
 }
@@ -144,8 +138,7 @@ async fn reset_returns_to_the_start_up_options() {
     let before = faults(&app).await;
     assert_eq!(before["release"], "26.4.0.cl");
     set_faults(&app, json!({"release": "26.8.0.cl", "rbac": true})).await;
-    let r = call(&app, Method::POST, "/__demo/reset", None, None).await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    reset(&app).await;
     assert_eq!(faults(&app).await, before);
     assert_eq!(serde_json::from_value::<Faults>(before).unwrap(), start);
 }

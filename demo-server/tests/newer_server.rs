@@ -5,8 +5,8 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
-use common::{app, app_with, call, post, set_faults, state};
+use axum::http::StatusCode;
+use common::{app, app_with, post, reset, set_faults, state};
 use demo_server::http::Faults;
 use serde_json::{json, Value};
 
@@ -27,14 +27,10 @@ fn prefs<'a>(search: &'a Value, name: &str) -> &'a Value {
 }
 
 async fn search_all(app: &axum::Router) -> Value {
-    let r = post(app, SEARCH, "{}").await;
-    assert_eq!(
-        r.status,
-        StatusCode::OK,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
-    r.json()
+    post(app, SEARCH, "{}")
+        .await
+        .assert_status(StatusCode::OK)
+        .json()
 }
 
 /// The seeded values of the newer server, as a search of every Org answers them.
@@ -120,13 +116,9 @@ async fn a_newer_server_seeds_and_answers_the_event_types_and_channels_it_knows(
 async fn a_newer_server_accepts_its_values_back_and_the_vendored_release_refuses_them() {
     let app = newer();
     let body = newer_save().to_string();
-    let r = post(&app, CONFIGURE, &body).await;
-    assert_eq!(
-        r.status,
-        StatusCode::NO_CONTENT,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    post(&app, CONFIGURE, &body)
+        .await
+        .assert_status(StatusCode::NO_CONTENT);
     let v = search_all(&app).await;
     assert_eq!(
         v["cluster_preferences"],
@@ -242,13 +234,11 @@ async fn switching_at_run_time_changes_the_seed_in_place_and_reset_returns_to_st
 
     // Reset returns to the start-up options: off here, on for a newer server.
     set_faults(&app, json!({"newer_server": true})).await;
-    let r = call(&app, Method::POST, "/__demo/reset", None, None).await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    reset(&app).await;
     assert_vendored_only(&search_all(&app).await);
     let app = newer();
     set_faults(&app, json!({})).await;
     assert_vendored_only(&search_all(&app).await);
-    let r = call(&app, Method::POST, "/__demo/reset", None, None).await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    reset(&app).await;
     assert_newer_seed(&search_all(&app).await);
 }

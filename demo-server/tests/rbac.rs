@@ -3,7 +3,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{app, app_with, call, get_as, login, post_as, set_faults};
+use common::{app, app_with, call, get_as, login, post_as, reset, set_faults, token_full};
 use demo_server::http::{Faults, API};
 use serde_json::{json, Value};
 
@@ -178,7 +178,7 @@ async fn rbac_off_from_start_up_and_reset_restores_it() {
         post_as(&app, &appadmin, search, &json!({})).await.status,
         StatusCode::OK
     );
-    call(&app, Method::POST, "/__demo/reset", None, None).await;
+    reset(&app).await;
     let appadmin = login(&app, "appadmin", None).await;
     assert_eq!(
         post_as(&app, &appadmin, search, &json!({})).await.status,
@@ -189,25 +189,10 @@ async fn rbac_off_from_start_up_and_reset_restores_it() {
 #[tokio::test]
 async fn the_mfa_user_cannot_sign_in_with_a_password() {
     let app = app();
-    let token_full = format!("{API}/auth/token/full");
-    let r = call(
-        &app,
-        Method::POST,
-        &token_full,
-        None,
-        Some(r#"{"username":"mfa","password":"demo-password"}"#),
-    )
-    .await;
+    let r = token_full(&app, r#"{"username":"mfa","password":"demo-password"}"#).await;
     r.assert_error(StatusCode::UNAUTHORIZED, 10097, "MFA");
     assert!(r.error().0.contains("password login is not allowed"));
-    let r = call(
-        &app,
-        Method::POST,
-        &token_full,
-        None,
-        Some(r#"{"username":"mfa","password":"wrong"}"#),
-    )
-    .await;
+    let r = token_full(&app, r#"{"username":"mfa","password":"wrong"}"#).await;
     r.assert_error(StatusCode::UNAUTHORIZED, 10097, "Invalid credentials");
     for user in [
         "admin",

@@ -3,8 +3,8 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
-use common::{app, call, get_as, login, post, post_as, set_faults, TOKEN};
+use axum::http::StatusCode;
+use common::{app, get_as, login, post, post_as, set_faults, token_full, TOKEN};
 use demo_server::http::API;
 use demo_server::spec::spec;
 use serde_json::json;
@@ -28,12 +28,9 @@ async fn each_endpoints_answer_matches_its_response_schema_at_every_release() {
             r
         };
         let t = keep(
-            call(
+            token_full(
                 &app,
-                Method::POST,
-                &format!("{API}/auth/token/full"),
-                None,
-                Some(r#"{"username":"admin","password":"demo-password","org_id":1889012345}"#),
+                r#"{"username":"admin","password":"demo-password","org_id":1889012345}"#,
             )
             .await,
         )

@@ -2,25 +2,17 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
-use common::{app, call, get_as, login, post, post_as, state, TOKEN};
-use demo_server::http::API;
-use serde_json::{json, Value};
+use axum::http::StatusCode;
+use common::{app, fields, find, get_as, login, post, post_as, state, token_full, TOKEN};
+use serde_json::json;
 
 const SEARCH: &str = "/system/preferences/communication-channels/search";
 const CONFIGURE: &str = "/system/preferences/communication-channels/configure";
+const VALIDATE: &str = "/system/communication-channels/validate";
+const HISTORY: &str = "/jobs/history/communication-channels/search";
 const FINANCE: i64 = 583464508;
 const MARKETING_HOOK: &str = "6f1c2a52-0b7e-4c61-9a51-3f9f0c0e1a01";
 const FORBIDDEN: StatusCode = StatusCode::FORBIDDEN;
-
-fn names(v: &Value, list: &str, field: &str) -> Vec<String> {
-    v[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x[field].as_str().unwrap().to_string())
-        .collect()
-}
 
 #[tokio::test]
 async fn tokens_belong_to_one_org_and_session_user_reports_it() {
@@ -33,12 +25,9 @@ async fn tokens_belong_to_one_org_and_session_user_reports_it() {
     let finance = login(&app, "developer", Some(FINANCE)).await;
     let me = get_as(&app, &finance, "/auth/session/user").await.json();
     assert_eq!(me["current_org"], json!({"id": FINANCE, "name": "Finance"}));
-    let r = call(
+    let r = token_full(
         &app,
-        Method::POST,
-        &format!("{API}/auth/token/full"),
-        None,
-        Some(r#"{"username":"admin","password":"demo-password","org_id":42}"#),
+        r#"{"username":"admin","password":"demo-password","org_id":42}"#,
     )
     .await;
     r.assert_error(
@@ -123,31 +112,18 @@ async fn configure_from_another_org_changes_that_org_only_or_nothing() {
         13090,
         "User does not have access to org 1170024401",
     );
-    post_as(
-        &app,
-        &t,
-        CONFIGURE,
-        &json!({"cluster_preferences": [{"event_type": "LIVEBOARD_SCHEDULE", "channels": ["EMAIL"]}]}),
-    )
-    .await
-    .assert_error(FORBIDDEN, 13090, "Primary Org only");
-    post_as(
-        &app,
-        &t,
-        CONFIGURE,
+    let cluster_email = json!({"cluster_preferences": [{"event_type": "LIVEBOARD_SCHEDULE", "channels": ["EMAIL"]}]});
+    for body in [
+        &cluster_email,
         &json!({"cluster_preferences": [], "org_preferences": [webhook("Finance")]}),
-    )
-    .await
-    .assert_error(FORBIDDEN, 13090, "Primary Org only");
+    ] {
+        post_as(&app, &t, CONFIGURE, body)
+            .await
+            .assert_error(FORBIDDEN, 13090, "Primary Org only");
+    }
     let s = state(&app).await;
     assert_eq!(s["configure_log"], json!([]), "nothing applied");
-    let finance = s["cluster"]["orgs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["name"] == "Finance")
-        .unwrap()
-        .clone();
+    let finance = find(&s["cluster"], "orgs", "name", "Finance");
     assert_eq!(
         finance["preferences"]["LIVEBOARD_SCHEDULE"],
         json!(["EMAIL"])
@@ -164,23 +140,17 @@ async fn configure_from_another_org_changes_that_org_only_or_nothing() {
 
     // The scope is checked before the privilege for cluster-level changes.
     let dev = login(&app, "developer", Some(FINANCE)).await;
-    post_as(
-        &app,
-        &dev,
-        CONFIGURE,
-        &json!({"cluster_preferences": [{"event_type": "LIVEBOARD_SCHEDULE", "channels": ["EMAIL"]}]}),
-    )
-    .await
-    .assert_error(FORBIDDEN, 13090, "Primary Org only");
+    post_as(&app, &dev, CONFIGURE, &cluster_email)
+        .await
+        .assert_error(FORBIDDEN, 13090, "Primary Org only");
     let dev = login(&app, "developer", None).await;
-    post_as(
-        &app,
-        &dev,
-        CONFIGURE,
-        &json!({"cluster_preferences": [{"event_type": "LIVEBOARD_SCHEDULE", "channels": ["EMAIL"]}]}),
-    )
-    .await
-    .assert_error(FORBIDDEN, 10023, "ADMINISTRATION privilege required to configure cluster-level");
+    post_as(&app, &dev, CONFIGURE, &cluster_email)
+        .await
+        .assert_error(
+            FORBIDDEN,
+            10023,
+            "ADMINISTRATION privilege required to configure cluster-level",
+        );
 }
 
 #[tokio::test]
@@ -210,7 +180,7 @@ async fn webhooks_from_another_org_are_out_of_reach() {
     let v = post_as(&app, &t, "/webhooks/search", &json!({}))
         .await
         .json();
-    assert_eq!(names(&v, "webhooks", "name"), ["Finance archive"]);
+    assert_eq!(fields(&v, "webhooks", "name"), ["Finance archive"]);
     assert_eq!(v["pagination"]["total_count"], 1);
     let v = post_as(
         &app,
@@ -220,7 +190,7 @@ async fn webhooks_from_another_org_are_out_of_reach() {
     )
     .await
     .json();
-    assert_eq!(names(&v, "webhooks", "name"), ["Finance archive"]);
+    assert_eq!(fields(&v, "webhooks", "name"), ["Finance archive"]);
     post_as(
         &app,
         &t,
@@ -242,91 +212,46 @@ async fn webhooks_from_another_org_are_out_of_reach() {
     .await
     .assert_error(StatusCode::BAD_REQUEST, 10002, "does not match a known org");
 
-    post_as(
-        &app,
-        &t,
-        &format!("/webhooks/{MARKETING_HOOK}/update"),
-        &json!({"description": "mine now"}),
-    )
-    .await
-    .assert_error(
-        FORBIDDEN,
-        13090,
-        "User does not have access to org 1532970882",
-    );
-    post_as(
-        &app,
-        &t,
-        "/webhooks/delete",
-        &json!({"webhook_identifiers": ["Finance archive", "Marketing schedules"]}),
-    )
-    .await
-    .assert_error(
-        FORBIDDEN,
-        13090,
-        "User does not have access to org 1532970882",
-    );
+    // Marketing's webhook, its delivery history and a job of it (looked up by
+    // id) are out of reach.
     let validate = |name: &str| json!({"channel_type": "WEBHOOK", "channel_identifier": name, "event_type": "LIVEBOARD_SCHEDULE"});
-    post_as(
-        &app,
-        &t,
-        "/system/communication-channels/validate",
-        &validate("Marketing schedules"),
-    )
-    .await
-    .assert_error(
-        FORBIDDEN,
-        13090,
-        "User does not have access to org 1532970882",
-    );
-    let history = json!({"channel_type": "WEBHOOK", "channel_identifiers": ["Marketing schedules"],
-        "events": [{"type": "LIVEBOARD_SCHEDULE"}]});
-    post_as(
-        &app,
-        &t,
-        "/jobs/history/communication-channels/search",
-        &history,
-    )
-    .await
-    .assert_error(
-        FORBIDDEN,
-        13090,
-        "User does not have access to org 1532970882",
-    );
-    // A job of another Org, looked up by id.
-    let job = post(
-        &app,
-        "/system/communication-channels/validate",
-        &validate("Marketing schedules").to_string(),
-    )
-    .await
-    .json()["job_id"]
+    let job = post(&app, VALIDATE, &validate("Marketing schedules").to_string())
+        .await
+        .json()["job_id"]
         .clone();
-    post_as(
-        &app,
-        &t,
-        "/jobs/history/communication-channels/search",
-        &json!({"channel_type": "WEBHOOK", "job_ids": [job]}),
-    )
-    .await
-    .assert_error(
-        FORBIDDEN,
-        13090,
-        "User does not have access to org 1532970882",
-    );
+    for (path, body) in [
+        (
+            format!("/webhooks/{MARKETING_HOOK}/update"),
+            json!({"description": "mine now"}),
+        ),
+        (
+            "/webhooks/delete".into(),
+            json!({"webhook_identifiers": ["Finance archive", "Marketing schedules"]}),
+        ),
+        (VALIDATE.into(), validate("Marketing schedules")),
+        (
+            HISTORY.into(),
+            json!({"channel_type": "WEBHOOK", "channel_identifiers": ["Marketing schedules"],
+                   "events": [{"type": "LIVEBOARD_SCHEDULE"}]}),
+        ),
+        (
+            HISTORY.into(),
+            json!({"channel_type": "WEBHOOK", "job_ids": [job]}),
+        ),
+    ] {
+        post_as(&app, &t, &path, &body).await.assert_error(
+            FORBIDDEN,
+            13090,
+            "User does not have access to org 1532970882",
+        );
+    }
 
     // Nothing of Marketing's changed; Finance's own webhook is in reach.
     let s = state(&app).await;
     let hooks = s["cluster"]["webhooks"].as_array().unwrap();
     assert_eq!(hooks.len(), 3);
     assert!(hooks.iter().all(|h| h["description"].is_null()));
-    let r = post_as(
-        &app,
-        &t,
-        "/system/communication-channels/validate",
-        &validate("Finance archive"),
-    )
-    .await;
+    let r = post_as(&app, &t, VALIDATE, &validate("Finance archive")).await;
     assert_eq!(r.status, StatusCode::OK);
     let r = post_as(
         &app,

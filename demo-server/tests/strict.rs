@@ -3,9 +3,11 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{header, Method, Request, StatusCode};
-use common::{app, app_with, call, get_as, login, post, post_as, send, set_faults, state, TOKEN};
+use axum::http::{Method, StatusCode};
+use common::{
+    app, app_with, call, find, get_as, login, post, post_as, post_faults, post_with_type,
+    set_faults, state, TOKEN,
+};
 use demo_server::http::{Faults, API};
 use demo_server::spec::Release;
 use serde_json::{json, Value};
@@ -158,14 +160,13 @@ async fn every_route_refuses_bodies_its_schema_refuses() {
 #[tokio::test]
 async fn content_type_and_empty_bodies_are_checked_before_the_schema() {
     let app = app();
-    let req = Request::builder()
-        .method(Method::POST)
-        .uri(format!("{API}/webhooks/search"))
-        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
-        .header(header::CONTENT_TYPE, "text/plain")
-        .body(Body::from(r#"{"org_identifier":null}"#))
-        .unwrap();
-    let r = send(&app, req).await;
+    let r = post_with_type(
+        &app,
+        "/webhooks/search",
+        "text/plain",
+        r#"{"org_identifier":null}"#,
+    )
+    .await;
     r.assert_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, 10002, "Content-Type");
     post(&app, "/webhooks/search", " ").await.assert_error(
         BAD,
@@ -352,24 +353,16 @@ async fn answers_leave_out_fields_newer_than_the_release() {
     )
     .await;
     assert_eq!(r.status, StatusCode::NO_CONTENT);
-    let find = |v: Value| {
-        v["webhooks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|w| w["id"] == id)
-            .cloned()
-            .unwrap()
-    };
-    let now = find(post(&app, "/webhooks/search", "{}").await.json());
+    let hook = |v: Value| find(&v, "webhooks", "id", id).clone();
+    let now = hook(post(&app, "/webhooks/search", "{}").await.json());
     assert_eq!(now["status"], "DISABLED");
     assert_eq!(now["additional_headers"][0]["key"], "X-A");
     set_faults(&app, json!({"release": "26.4.0.cl"})).await;
-    let w = find(post(&app, "/webhooks/search", "{}").await.json());
+    let w = hook(post(&app, "/webhooks/search", "{}").await.json());
     assert!(w.get("status").is_none(), "{w}");
     assert_eq!(w["additional_headers"][0]["key"], "X-A");
     set_faults(&app, json!({"release": "26.2.0.cl"})).await;
-    let w = find(post(&app, "/webhooks/search", "{}").await.json());
+    let w = hook(post(&app, "/webhooks/search", "{}").await.json());
     assert!(w.get("status").is_none() && w.get("additional_headers").is_none());
 }
 
@@ -381,7 +374,7 @@ async fn the_faults_document_refuses_a_malformed_release() {
         r#"{"release":"latest"}"#,
         r#"{"release":26}"#,
     ] {
-        let r = call(&app, Method::POST, "/__demo/faults", None, Some(bad)).await;
+        let r = post_faults(&app, bad).await;
         assert_eq!(r.status, BAD, "{bad}");
     }
     set_faults(&app, json!({"release": "27.1.0.cl"})).await;

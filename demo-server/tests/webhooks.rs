@@ -2,9 +2,9 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
-use common::{app, app_with, call, login, post, post_as};
-use demo_server::http::{Faults, API};
+use axum::http::StatusCode;
+use common::{app, app_with, fields, find, get_as, login, post, post_as, set_faults, state};
+use demo_server::http::Faults;
 use demo_server::spec::Release;
 use serde_json::{json, Value};
 
@@ -25,15 +25,7 @@ async fn create_redacts_secrets_and_the_org_comes_from_the_token() {
     let app = app();
     // A token scoped to Support (1889012345), which has no webhook.
     let token = login(&app, "admin", Some(1889012345)).await;
-    let me = call(
-        &app,
-        Method::GET,
-        &format!("{API}/auth/session/user"),
-        Some(&token),
-        None,
-    )
-    .await
-    .json();
+    let me = get_as(&app, &token, "/auth/session/user").await.json();
     assert_eq!(
         me["current_org"],
         json!({"id": 1889012345, "name": "Support"})
@@ -53,16 +45,8 @@ async fn create_redacts_secrets_and_the_org_comes_from_the_token() {
         "status omitted: null, but enabled"
     );
     // The secret itself is kept.
-    let state = call(&app, Method::GET, "/__demo/state", None, None)
-        .await
-        .json();
-    let stored = state["cluster"]["webhooks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|h| h["name"] == "Support schedules")
-        .unwrap()
-        .clone();
+    let s = state(&app).await;
+    let stored = find(&s["cluster"], "webhooks", "name", "Support schedules");
     assert_eq!(stored["authentication"]["BASIC_AUTH"]["password"], "s3cret");
     // One LIVEBOARD_SCHEDULE webhook per Org.
     let r = post_as(&app, &token, "/webhooks/create", &hook("Second")).await;
@@ -133,16 +117,8 @@ async fn update_changes_only_the_fields_sent_and_refuses_redacted_secrets() {
     )
     .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    let state = call(&app, Method::GET, "/__demo/state", None, None)
-        .await
-        .json();
-    let w = state["cluster"]["webhooks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|h| h["id"] == id)
-        .unwrap()
-        .clone();
+    let s = state(&app).await;
+    let w = find(&s["cluster"], "webhooks", "id", id);
     assert_eq!(w["description"], "Campaign reports");
     assert_eq!(w["status"], "DISABLED");
     assert_eq!(w["url"], "https://hooks.example.com/marketing");
@@ -164,13 +140,10 @@ async fn search_filters_sorts_and_pages() {
     )
     .await
     .json();
-    let names: Vec<&str> = v["webhooks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["Finance archive", "HR schedules"]);
+    assert_eq!(
+        fields(&v, "webhooks", "name"),
+        ["Finance archive", "HR schedules"]
+    );
     assert_eq!(
         v["pagination"],
         json!({"record_offset": 0, "record_size": 2, "total_count": 3, "has_more": true})
@@ -221,14 +194,7 @@ async fn a_test_event_is_recorded_in_the_history_and_a_failing_receiver_fails() 
     assert_eq!(ok["result_code"], "SUCCESS");
     assert_eq!(ok["details"][0]["validation_step"], "HTTP_CONNECTION_CHECK");
     assert_eq!(ok["details"][0]["http_status"], 200);
-    call(
-        &app,
-        Method::POST,
-        "/__demo/faults",
-        None,
-        Some(r#"{"failing_receiver":true}"#),
-    )
-    .await;
+    set_faults(&app, json!({"failing_receiver": true})).await;
     let failed = post(&app, "/system/communication-channels/validate", body)
         .await
         .json();
@@ -238,13 +204,11 @@ async fn a_test_event_is_recorded_in_the_history_and_a_failing_receiver_fails() 
 
     let h = post(&app, "/jobs/history/communication-channels/search",
         r#"{"channel_type":"WEBHOOK","channel_identifiers":["Marketing schedules"],"events":[{"type":"LIVEBOARD_SCHEDULE"}]}"#).await.json();
-    let statuses: Vec<&str> = h["jobs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|j| j["status"].as_str().unwrap())
-        .collect();
-    assert_eq!(statuses, ["FAILED", "SUCCESS"], "newest first");
+    assert_eq!(
+        fields(&h, "jobs", "status"),
+        ["FAILED", "SUCCESS"],
+        "newest first"
+    );
     let by_id = post(
         &app,
         "/jobs/history/communication-channels/search",

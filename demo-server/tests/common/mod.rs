@@ -42,6 +42,16 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Asserts the status, showing the body when it is another.
+    pub fn assert_status(&self, status: StatusCode) -> &Self {
+        assert_eq!(
+            self.status,
+            status,
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        self
+    }
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
@@ -64,13 +74,7 @@ impl Reply {
     }
     /// Asserts a ThoughtSpot error with this status and code whose text contains `text`.
     pub fn assert_error(&self, status: StatusCode, code: i64, text: &str) {
-        assert_eq!(
-            self.status,
-            status,
-            "{}",
-            String::from_utf8_lossy(&self.body)
-        );
-        let (debug, c) = self.error();
+        let (debug, c) = self.assert_status(status).error();
         assert_eq!(c, code, "{debug}");
         assert!(debug.contains(text), "{debug:?} lacks {text:?}");
     }
@@ -123,10 +127,16 @@ pub async fn send(app: &axum::Router, req: Request<Body>) -> Reply {
 
 /// Whether the `newer_server` fault is on now.
 async fn newer_server(app: &axum::Router) -> bool {
+    faults(app).await["newer_server"] == true
+}
+
+/// The run-time faults document. (Read directly, not through `send`, which
+/// asks it whether the server is a newer one.)
+pub async fn faults(app: &axum::Router) -> Value {
     let req = Request::get("/__demo/faults").body(Body::empty()).unwrap();
     let resp = app.clone().oneshot(req).await.unwrap();
     let body = resp.into_body().collect().await.unwrap().to_bytes();
-    serde_json::from_slice::<Value>(&body).unwrap()["newer_server"] == true
+    serde_json::from_slice(&body).unwrap()
 }
 
 pub async fn call(
@@ -174,9 +184,51 @@ pub async fn post_as(app: &axum::Router, token: &str, path: &str, body: &Value) 
     .await
 }
 
+/// POST `{API}{path}` with the static token and another Content-Type.
+pub async fn post_with_type(
+    app: &axum::Router,
+    path: &str,
+    content_type: &str,
+    body: &str,
+) -> Reply {
+    let req = Request::post(format!("{API}{path}"))
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(app, req).await
+}
+
+/// A CORS preflight from `origin` for a POST to `path` with the headers the
+/// panel sends.
+pub async fn preflight(app: &axum::Router, origin: &str, path: &str) -> Reply {
+    let req = Request::options(path)
+        .header(header::ORIGIN, origin)
+        .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .header(
+            header::ACCESS_CONTROL_REQUEST_HEADERS,
+            "authorization,content-type,x-requested-by",
+        )
+        .body(Body::empty())
+        .unwrap();
+    send(app, req).await
+}
+
 /// GET `{API}{path}` with `token`.
 pub async fn get_as(app: &axum::Router, token: &str, path: &str) -> Reply {
     call(app, Method::GET, &format!("{API}{path}"), Some(token), None).await
+}
+
+/// POST `{API}/auth/token/full` (no token needed) with this body.
+pub async fn token_full(app: &axum::Router, body: &str) -> Reply {
+    call(
+        app,
+        Method::POST,
+        &format!("{API}/auth/token/full"),
+        None,
+        Some(body),
+    )
+    .await
 }
 
 /// A token for `user` (password `demo-password`), scoped to `org_id` if given.
@@ -185,39 +237,30 @@ pub async fn login(app: &axum::Router, user: &str, org_id: Option<i64>) -> Strin
     if let Some(o) = org_id {
         body["org_id"] = json!(o);
     }
-    let r = call(
-        app,
-        Method::POST,
-        &format!("{API}/auth/token/full"),
-        None,
-        Some(&body.to_string()),
-    )
-    .await;
-    assert_eq!(
-        r.status,
-        StatusCode::OK,
-        "{user}: {}",
-        String::from_utf8_lossy(&r.body)
-    );
-    r.json()["token"].as_str().unwrap().to_string()
+    let r = token_full(app, &body.to_string()).await;
+    r.assert_status(StatusCode::OK).json()["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// POST `/__demo/faults` with this body, whatever the answer.
+pub async fn post_faults(app: &axum::Router, body: &str) -> Reply {
+    call(app, Method::POST, "/__demo/faults", None, Some(body)).await
 }
 
 /// Replaces the run-time faults document.
 pub async fn set_faults(app: &axum::Router, faults: Value) {
-    let r = call(
-        app,
-        Method::POST,
-        "/__demo/faults",
-        None,
-        Some(&faults.to_string()),
-    )
-    .await;
-    assert_eq!(
-        r.status,
-        StatusCode::OK,
-        "{}",
-        String::from_utf8_lossy(&r.body)
-    );
+    post_faults(app, &faults.to_string())
+        .await
+        .assert_status(StatusCode::OK);
+}
+
+/// Returns the server to its start-up state.
+pub async fn reset(app: &axum::Router) {
+    call(app, Method::POST, "/__demo/reset", None, None)
+        .await
+        .assert_status(StatusCode::NO_CONTENT);
 }
 
 /// The `/__demo/state` document.
@@ -225,4 +268,24 @@ pub async fn state(app: &axum::Router) -> Value {
     call(app, Method::GET, "/__demo/state", None, None)
         .await
         .json()
+}
+
+/// The `field` of every item of the array `v[list]`, as text.
+pub fn fields(v: &Value, list: &str, field: &str) -> Vec<String> {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[field].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The first item of the array `v[list]` whose `field` is `value`.
+pub fn find<'a>(v: &'a Value, list: &str, field: &str, value: &str) -> &'a Value {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x[field] == value)
+        .unwrap_or_else(|| panic!("no {list} item with {field} {value:?}: {v}"))
 }
