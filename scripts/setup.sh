@@ -37,9 +37,19 @@ if ! "$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | grep -q " $WASM_BINDGEN_V
   # Not --locked: the CLI's own lockfile pins a yanked crate.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS"
 fi
+if ! "$TOOLS/bin/wasm-split-cli" --help >/dev/null 2>&1 || [ "$(cat "$TOOLS/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ]; then
+  step "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli; about 2 minutes, once)"
+  # Not --locked, like wasm-bindgen-cli: its lockfile is not needed to build it.
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --root "$TOOLS"
+  echo "$WASM_SPLIT_VERSION" > "$TOOLS/wasm-split-cli.version"
+fi
 if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   step "npm binaryen@$BINARYEN_VERSION (wasm-opt)"
   npm install --prefix "$TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+fi
+if ! "$TOOLS/node_modules/.bin/terser" --version 2>/dev/null | grep -q "terser $TERSER_VERSION\$"; then
+  step "npm terser@$TERSER_VERSION (minifies the JavaScript of the release build)"
+  npm install --prefix "$TOOLS" --no-audit --no-fund "terser@$TERSER_VERSION"
 fi
 if [ ! -f e2e/node_modules/.package-lock.json ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
   step "npm ci in e2e/ (Playwright, no browser download: Debian's Chromium is used)"

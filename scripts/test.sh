@@ -28,8 +28,10 @@ run "clippy (host)" cargo clippy --workspace --all-targets --quiet -- -D warning
 run "clippy (wasm32)" cargo clippy -p ts-channels-panel --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 run "host tests (model, api parsing, demo server)" cargo test --workspace
 run "browser tests (wasm-bindgen-test, headless Chromium)" cargo test -p ts-channels-panel --target wasm32-unknown-unknown
-run "release build (trunk build --release)" trunk build --release --offline --skip-version-check
-run "first-load size budget (brotli)" node bench/size.cjs
+run "release build, split (./run build)" bash scripts/build.sh
+run "first-load size budget (brotli, 120 KB)" node bench/size.cjs
+run "release build under a sub-path (/tools/channels/)" bash scripts/build.sh --public-url /tools/channels/ --out target/dist-subpath
+run "release build, unsplit (trunk, for the benchmark)" trunk build --release --offline --skip-version-check --dist target/dist-unsplit
 run "demo server build" cargo build -p demo-server --quiet
 run "end-to-end tests (Playwright against dist/ and the demo server)" bash -c "cd e2e && npx playwright test"
 run "benchmark smoke run (1,000 Orgs, 1 iteration; timings not judged)" node bench/bench.cjs --orgs 1000 --iterations 1 --port 8798

@@ -1,147 +1,66 @@
-//! The page: the connect form when signed out; the signed-in workspace with
-//! its two screens otherwise.
+//! The page: the connect form when signed out, the signed-in part otherwise.
+//! The release build splits the signed-in part into a wasm file of its own
+//! (feature `split`): it is fetched in the background as soon as the connect
+//! screen has rendered, and a failed fetch shows an error with Retry.
 
-use crate::components::{
-    cluster::ClusterCard,
-    conflicts::Conflicts,
-    connect::Connect,
-    error_note::ErrorNote,
-    orgs::OrgsTable,
-    review::Review,
-    session_bar::{BusyNote, SessionBar},
-    toasts::{ToastRegion, Toasts},
-    webhooks::WebhooksScreen,
-    work::{RestoreBanner, WorkTools},
-};
-use crate::state::{Nav, Screen, Session, Workspace};
+use crate::components::{connect::Connect, signed_in::SignedIn};
+use crate::state::{Nav, Session, Workspace};
 use leptos::prelude::*;
 
-/// Values from a newer server, shown so the admin knows they exist and stay.
-#[component]
-fn UnknownValues() -> impl IntoView {
-    let ws = expect_context::<Workspace>();
-    move || {
-        let unknown = ws.with_snapshot(|s| s.map(|s| s.unknown_values()).unwrap_or_default());
-        (!unknown.is_empty()).then(|| {
-            view! {
-                <p class="notice" role="note">
-                    "This server sent values this panel does not know: " {unknown.join(", ")}
-                    ". They are shown where they occur and sent back unchanged when you save."
-                </p>
-            }
-        })
+/// The signed-in part could not be fetched.
+#[derive(Clone, Copy, Debug)]
+pub struct PartFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PartFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartFailed
     }
 }
 
-/// Draft edits this session's token cannot reach, kept for one that can.
-#[component]
-fn HeldBack() -> impl IntoView {
-    let ws = expect_context::<Workspace>();
-    move || {
-        let n = ws.held_back();
-        (n > 0).then(|| {
-            view! {
-                <p class="notice" role="note" data-testid="held-back">
-                    {format!(
-                        "{n} pending change(s) are for the cluster default or Orgs this session cannot \
-                         reach. They are kept, not sent: sign in to the Primary Org to review and save them."
-                    )}
-                </p>
-            }
-        })
-    }
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    signed_in,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_signed_in)
+)]
+fn signed_in() -> Result<AnyView, PartFailed> {
+    Ok(view! { <SignedIn /> }.into_any())
 }
 
+#[cfg(not(feature = "split"))]
+async fn signed_in() -> Result<AnyView, PartFailed> {
+    Ok(view! { <SignedIn /> }.into_any())
+}
+
+#[cfg(not(feature = "split"))]
+async fn preload_signed_in() -> Result<(), PartFailed> {
+    Ok(())
+}
+
+/// The signed-in part, once fetched; a failed fetch says so and offers Retry.
 #[component]
-fn Screens() -> impl IntoView {
-    let nav = expect_context::<Nav>();
-    let tab = move |screen: Screen, label: &'static str| {
-        view! {
-            <button type="button" aria-pressed=move || (nav.screen() == screen).to_string()
-                on:click=move |_| nav.show(screen)>{label}</button>
-        }
+fn SignedInPart() -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let part = move || {
+        attempt.track();
+        Suspend::new(async move {
+            signed_in().await.unwrap_or_else(|_| {
+                view! {
+                    <div class="error-note" role="alert" data-testid="part-failed">
+                        <strong>"The rest of the panel could not be downloaded."</strong>
+                        <p>"The network or the server hosting the panel did not deliver it. You are still signed in."</p>
+                        <button type="button" on:click=move |_| attempt.update(|a| *a += 1)>"Retry"</button>
+                    </div>
+                }
+                .into_any()
+            })
+        })
     };
     view! {
-        <nav class="screens" aria-label="Screens">
-            {tab(Screen::Preferences, "Channel preferences")}
-            {tab(Screen::Webhooks, "Webhooks")}
-        </nav>
-    }
-}
-
-/// The preferences, once loaded.
-#[component]
-fn Loaded() -> impl IntoView {
-    view! {
-        <RestoreBanner />
-        <UnknownValues />
-        <HeldBack />
-        <WorkTools />
-        <Conflicts />
-        <div class="layout">
-            <div class="left">
-                <ClusterCard />
-                <Review />
-            </div>
-            <OrgsTable />
-        </div>
-    }
-}
-
-/// The channel preferences screen: why not, loading, or the preferences.
-#[component]
-fn Preferences() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let ws = expect_context::<Workspace>();
-    let retry = Action::new_local(move |_: &()| async move { ws.load(session).await });
-    view! {
-        {move || ws.load_error().map(|e| view! {
-            <ErrorNote error=e />
-            <button type="button" on:click=move |_| { retry.dispatch(()); }>"Try again"</button>
-        })}
-        <Show when=move || session.access().is_some_and(|a| a.prefs) fallback=|| view! {
-            <p class="notice" role="note" data-testid="no-prefs">
-                "Reading and editing channel preferences needs ADMINISTRATION, DEVELOPER or \
-                 APPLICATION_ADMINISTRATION; this session has none of them. The session bar lists what it may do."
-            </p>
-        }>
-            <Show when=move || ws.loaded()
-                fallback=move || ws.load_error().is_none().then(|| view! {
-                    <p class="loading" role="status">"Loading preferences…"</p>
-                })>
-                <Loaded />
-            </Show>
-        </Show>
-    }
-}
-
-/// Everything shown once signed in. What it shows is read for the host and
-/// Org the token reaches, again whenever they change; every Draft change is
-/// kept in this browser (never the token).
-#[component]
-fn SignedIn() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let ws = expect_context::<Workspace>();
-    let nav = expect_context::<Nav>();
-    let reach = Memo::new(move |_| session.reach());
-    let load = LocalResource::new(move || {
-        reach.track();
-        async move { ws.load(session).await }
-    });
-    Effect::new(move |_| {
-        ws.track_draft();
-        ws.persist();
-    });
-    view! {
-        // Reading the load keeps it live for as long as this part is shown.
-        {move || load.track()}
-        <SessionBar />
-        <BusyNote />
-        {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
-        <Screens />
-        <Show when=move || nav.screen() == Screen::Preferences fallback=|| view! { <WebhooksScreen /> }>
-            <Preferences />
-        </Show>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading the panel…"</p> }>
+            {part}
+        </Suspense>
     }
 }
 
@@ -152,15 +71,21 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     provide_context(ws);
     provide_context(Nav::new());
-    provide_context(Toasts::new());
     session.resume(ws);
+    // Once the connect screen is on screen, fetch the rest in the background,
+    // so that Connect does not wait for it. A failure here is retried when the
+    // part is needed.
+    request_animation_frame(|| {
+        leptos::task::spawn_local(async {
+            let _ = preload_signed_in().await;
+        })
+    });
 
     view! {
         <header class="top">
             <h1>"Communication channels"</h1>
             <p class="muted">"Which channels receive Liveboard schedules, cluster-wide and per Org."</p>
         </header>
-        <ToastRegion />
         <main>
             <Show when=move || session.connected() fallback=move || view! {
                 <Show when=move || !session.resuming() fallback=|| view! {
@@ -169,7 +94,7 @@ pub fn App() -> impl IntoView {
                     <Connect />
                 </Show>
             }>
-                <SignedIn />
+                <SignedInPart />
             </Show>
         </main>
     }

@@ -12,6 +12,7 @@ pub mod error_note;
 pub mod orgs;
 pub mod review;
 pub mod session_bar;
+pub mod signed_in;
 pub mod table_head;
 pub mod toasts;
 pub mod webhooks;

@@ -5,11 +5,10 @@
 //!   tab"; it ends with the tab.
 
 use crate::model::workfile::WorkFile;
-use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
 const DRAFT_PREFIX: &str = "tspanel.draft.v1:";
-const SESSION_KEY: &str = "tspanel.session.v1";
+const SESSION_KEY: &str = "tspanel.session.v2";
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -46,22 +45,40 @@ pub fn remove_draft(host: &str) {
 }
 
 /// A session the admin asked this tab to remember.
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Remembered {
     pub host: String,
     pub token: String,
     pub timeout_ms: u32,
 }
 
+impl Remembered {
+    /// Three lines: the time limit, the host, the token (neither holds a line break).
+    fn to_text(&self) -> String {
+        format!("{}\n{}\n{}", self.timeout_ms, self.host, self.token)
+    }
+
+    fn from_text(text: &str) -> Option<Self> {
+        let mut lines = text.splitn(3, '\n');
+        let timeout_ms = lines.next()?.parse().ok()?;
+        let host = lines.next()?.to_string();
+        let token = lines.next()?.to_string();
+        (!token.is_empty() && !token.contains('\n')).then_some(Remembered {
+            host,
+            token,
+            timeout_ms,
+        })
+    }
+}
+
 pub fn remember(r: &Remembered) {
     if let Some(s) = session() {
-        let _ = s.set_item(SESSION_KEY, &serde_json::to_string(r).unwrap_or_default());
+        let _ = s.set_item(SESSION_KEY, &r.to_text());
     }
 }
 
 pub fn remembered() -> Option<Remembered> {
-    let text = session()?.get_item(SESSION_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+    Remembered::from_text(&session()?.get_item(SESSION_KEY).ok()??)
 }
 
 pub fn forget() {
@@ -72,4 +89,22 @@ pub fn forget() {
 
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Remembered;
+
+    #[test]
+    fn a_remembered_session_reads_back_and_nothing_else_does() {
+        let r = Remembered {
+            host: "https://ts.example.com".into(),
+            token: "tok:en=1".into(),
+            timeout_ms: 20_000,
+        };
+        assert_eq!(Remembered::from_text(&r.to_text()), Some(r));
+        for bad in ["", "x\nh\nt", "20000\nh", "20000\nh\n", "20000\nh\nt\nmore"] {
+            assert_eq!(Remembered::from_text(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -120,13 +120,11 @@ pub fn Review() -> impl IntoView {
         }
         r
     });
+    let changes = ws.changes();
     let request = Memo::new(move |_| {
-        ws.with_snapshot(|s| {
-            s.map(|s| ws.changes().with(|c| plan(s, c)))
-                .unwrap_or_default()
-        })
+        ws.with_snapshot(|s| s.map(|s| changes.with(|c| plan(s, c))).unwrap_or_default())
     });
-    let count = move || ws.changes().with(Vec::len);
+    let count = move || changes.with(Vec::len);
 
     view! {
         <section class="card review" aria-labelledby="review-title">
@@ -139,7 +137,7 @@ pub fn Review() -> impl IntoView {
             </h2>
             <Show when=move || count() != 0>
                 <ol class="changes" data-testid="changes">
-                    {move || ws.changes().with(|c| {
+                    {move || changes.with(|c| {
                         c.iter().map(|c| view! { <li>{c.describe()}</li> }).collect_view()
                     })}
                 </ol>

@@ -10,7 +10,7 @@ pub use open::{open, Connection, Credentials, OpenError, Target};
 
 use super::storage::{self, Remembered};
 use crate::api::client::DEFAULT_TIMEOUT_MS;
-use crate::api::wire::Call;
+use crate::api::wire::{Call, SystemRequest};
 use crate::api::ApiError;
 use crate::model::access::{Access, Scope};
 use crate::model::release::{Feature, ReleaseInfo, Support};
@@ -198,9 +198,34 @@ impl Session {
         self.waiting.set(None);
     }
 
+    /// Reads the cluster's release where the user may (`GET /system`).
+    /// Without it (no privilege, an error) the panel learns from what the
+    /// endpoints answer.
+    pub async fn read_release(&self) {
+        let asks = self
+            .connection
+            .with_untracked(|c| c.as_ref().is_some_and(|c| c.access.system_info));
+        if !asks || self.release_untracked() != ReleaseInfo::Unknown {
+            return;
+        }
+        if let Ok(info) = self.call(&SystemRequest::new()).await {
+            let release = ReleaseInfo::from_version(info.release_version.as_deref());
+            self.connection.update(|c| {
+                if let Some(c) = c {
+                    c.release = release;
+                }
+            });
+        }
+    }
+
+    fn release_untracked(&self) -> ReleaseInfo {
+        self.connection
+            .with_untracked(|c| c.as_ref().map(|c| c.release).unwrap_or_default())
+    }
+
     /// A feature's endpoint answered 404: an older release, or a Beta API that is off.
     pub fn not_found(&self, f: Feature) {
-        let known = self.release().known().is_some();
+        let known = self.release_untracked().known().is_some();
         if known {
             self.not_enabled.update(|s| {
                 s.insert(f);

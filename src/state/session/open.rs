@@ -1,7 +1,7 @@
 //! Signing in: what the connect form gives, and the calls that turn it into
 //! a connection (a token from a login, the user, the release).
 
-use crate::api::wire::{SessionUser, SessionUserRequest, SystemRequest, TokenRequest};
+use crate::api::wire::{SessionUser, SessionUserRequest, TokenRequest};
 use crate::api::{ApiError, Client};
 use crate::model::access::{Access, Scope};
 use crate::model::release::ReleaseInfo;
@@ -90,8 +90,8 @@ fn parse_org_id(text: &str) -> Result<Option<i64>, OpenError> {
     }
 }
 
-/// Signs in (a login is exchanged for a token first), checks the token with
-/// `auth/session/user`, and reads the release where the user may.
+/// Signs in (a login is exchanged for a token first) and checks the token
+/// with `auth/session/user`.
 pub async fn open(target: Target, creds: Credentials) -> Result<Connection, OpenError> {
     let timeout_ms = parse_timeout(&target.timeout_s)?;
     let base = normalize_host(&target.host, target.allow_insecure).map_err(OpenError::Input)?;
@@ -127,22 +127,12 @@ pub async fn open(target: Target, creds: Credentials) -> Result<Connection, Open
 async fn connect(client: Client) -> Result<Connection, OpenError> {
     let user = client.call(&SessionUserRequest::new()).await?;
     let access = Access::from_privileges(user.privileges.as_deref().unwrap_or_default());
-    // The release is a nicety: without it (no privilege, an error) the panel
-    // learns from what the endpoints answer.
-    let release = if access.system_info {
-        match client.call(&SystemRequest::new()).await {
-            Ok(info) => ReleaseInfo::from_version(info.release_version.as_deref()),
-            Err(e) if e.needs_new_token() => return Err(e.into()),
-            Err(_) => ReleaseInfo::Unknown,
-        }
-    } else {
-        ReleaseInfo::Unknown
-    };
+    // The release is read once signed in (`Session::read_release`).
     Ok(Connection {
         client,
         user,
         access,
-        release,
+        release: ReleaseInfo::Unknown,
     })
 }
 

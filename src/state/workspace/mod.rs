@@ -27,7 +27,6 @@ pub struct Workspace {
     host: RwSignal<Option<String>>,
     snapshot: RwSignal<Option<Snapshot>>,
     draft: RwSignal<Draft>,
-    changes: Memo<Vec<Change>>,
     /// Items the server changed that the Draft changes too, awaiting a decision.
     conflicts: RwSignal<Vec<Conflict>>,
     /// A Draft kept from an earlier visit, offered back.
@@ -50,18 +49,10 @@ impl Workspace {
     pub fn new() -> Self {
         let snapshot = RwSignal::new(None::<Snapshot>);
         let draft = RwSignal::new(Draft::default());
-        let changes = Memo::new(move |_| {
-            snapshot.with(|s| {
-                s.as_ref()
-                    .map(|s| draft.with(|d| diff(s, d)))
-                    .unwrap_or_default()
-            })
-        });
         Workspace {
             host: RwSignal::new(None),
             snapshot,
             draft,
-            changes,
             conflicts: RwSignal::new(Vec::new()),
             restore_offer: RwSignal::new(None),
             cluster_refused: RwSignal::new(None),
@@ -96,8 +87,16 @@ impl Workspace {
         self.snapshot.with_untracked(Option::is_some)
     }
 
+    /// The pending changes (a Memo owned by the caller's view).
     pub fn changes(&self) -> Memo<Vec<Change>> {
-        self.changes
+        let (snapshot, draft) = (self.snapshot, self.draft);
+        Memo::new(move |_| {
+            snapshot.with(|s| {
+                s.as_ref()
+                    .map(|s| draft.with(|d| diff(s, d)))
+                    .unwrap_or_default()
+            })
+        })
     }
 
     pub fn conflicts(&self) -> Vec<Conflict> {

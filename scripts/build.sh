@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The release build: the panel in two wasm parts, the connect screen (the first
+# load) and everything shown after Connect (fetched in the background as soon
+# as the connect screen has rendered), as a static site.
+#   ./run build [--public-url /sub/path/] [--out DIR]     (default: / and dist/)
+# Trunk cannot do this (the split must happen between cargo and wasm-bindgen):
+# cargo (relocations kept) → wasm-split-cli → wasm-bindgen → wasm-opt -Oz on
+# every part → terser on the JavaScript → dist/index.html from index.html.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+public_url=/
+out=dist
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --public-url) public_url=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    *) echo "build: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+case "$public_url" in */) ;; *) public_url="$public_url/" ;; esac
+
+target_dir=${CARGO_TARGET_DIR:-$ROOT/target}
+name=ts-channels-panel
+step "cargo: the panel for wasm32, split point enabled"
+cargo rustc -p "$name" --bin "$name" --release --target wasm32-unknown-unknown \
+  --features split --quiet -- -Clink-args=--emit-relocs
+input="$target_dir/wasm32-unknown-unknown/release/$name.wasm"
+
+work="$target_dir/split-build"
+rm -rf "$work"
+mkdir -p "$work/split"
+step "wasm-split-cli, wasm-bindgen, wasm-opt, terser"
+wasm-split-cli --target web --out-name "$name" "$input" "$work/split"
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-name "$name" --out-dir "$work/split" "$work/split/$name.wasm"
+rm "$work/split/$name.wasm"
+for w in "$work"/split/*.wasm; do
+  wasm-opt -Oz "$w" -o "$w"
+done
+for j in "$work"/split/*.js; do
+  terser "$j" --module --compress --mangle --output "$j"
+done
+
+# Everything but index.html goes to a folder named after its content, so a
+# new build never meets an old file in a cache.
+hash=$(cat "$work"/split/* style/main.css boot.js | sha256sum | cut -c1-16)
+pkg="pkg-$hash"
+rm -rf "$out"
+mkdir -p "$out/$pkg"
+cp "$work"/split/* boot.js "$out/$pkg/"
+node -e '
+  const fs = require("fs");
+  const css = fs.readFileSync("style/main.css", "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/\s+/g, " ").trim();
+  fs.writeFileSync(process.argv[1], css);
+' "$out/$pkg/main.css"
+node -e '
+  const fs = require("fs");
+  const [out, base, pkg, name] = process.argv.slice(1);
+  const at = `${base}${pkg}/`;
+  const head = [
+    `<link rel="stylesheet" href="${at}main.css" />`,
+    `<link rel="modulepreload" href="${at}${name}.js" />`,
+    `<link rel="preload" href="${at}${name}_bg.wasm" as="fetch" type="application/wasm" crossorigin />`,
+    `<script type="module" src="${at}boot.js" data-js="${at}${name}.js" data-wasm="${at}${name}_bg.wasm"></script>`,
+  ].join("\n    ");
+  let html = fs.readFileSync("index.html", "utf8");
+  const trunkLinks = /\s*<link data-trunk[^>]*>/g;
+  if ((html.match(trunkLinks) || []).length !== 3) throw new Error("index.html: expected three data-trunk links");
+  html = html.replace(trunkLinks, "").replace("</head>", `    ${head}\n  </head>`);
+  fs.writeFileSync(`${out}/index.html`, html);
+' "$out" "$public_url" "$pkg" "$name"
+echo "release build: $out/ (assets in $out/$pkg/, public URL $public_url)"

@@ -1,0 +1,151 @@
+//! Everything shown once signed in: the session bar, the two screens, and
+//! what the preferences screen holds. In the release build this is the part
+//! of the panel fetched after the connect screen has rendered.
+
+use crate::components::{
+    cluster::ClusterCard,
+    conflicts::Conflicts,
+    connect::Connect,
+    error_note::ErrorNote,
+    orgs::OrgsTable,
+    review::Review,
+    session_bar::{BusyNote, SessionBar},
+    toasts::{ToastRegion, Toasts},
+    webhooks::WebhooksScreen,
+    work::{RestoreBanner, WorkTools},
+};
+use crate::state::{Nav, Screen, Session, Workspace};
+use leptos::prelude::*;
+
+/// Values from a newer server, shown so the admin knows they exist and stay.
+#[component]
+fn UnknownValues() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    move || {
+        let unknown = ws.with_snapshot(|s| s.map(|s| s.unknown_values()).unwrap_or_default());
+        (!unknown.is_empty()).then(|| {
+            view! {
+                <p class="notice" role="note">
+                    "This server sent values this panel does not know: " {unknown.join(", ")}
+                    ". They are shown where they occur and sent back unchanged when you save."
+                </p>
+            }
+        })
+    }
+}
+
+/// Draft edits this session's token cannot reach, kept for one that can.
+#[component]
+fn HeldBack() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    move || {
+        let n = ws.held_back();
+        (n > 0).then(|| {
+            view! {
+                <p class="notice" role="note" data-testid="held-back">
+                    {format!(
+                        "{n} pending change(s) are for the cluster default or Orgs this session cannot \
+                         reach. They are kept, not sent: sign in to the Primary Org to review and save them."
+                    )}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn Screens() -> impl IntoView {
+    let nav = expect_context::<Nav>();
+    let tab = move |screen: Screen, label: &'static str| {
+        view! {
+            <button type="button" aria-pressed=move || (nav.screen() == screen).to_string()
+                on:click=move |_| nav.show(screen)>{label}</button>
+        }
+    };
+    view! {
+        <nav class="screens" aria-label="Screens">
+            {tab(Screen::Preferences, "Channel preferences")}
+            {tab(Screen::Webhooks, "Webhooks")}
+        </nav>
+    }
+}
+
+/// The preferences, once loaded.
+#[component]
+fn Loaded() -> impl IntoView {
+    view! {
+        <RestoreBanner />
+        <UnknownValues />
+        <HeldBack />
+        <WorkTools />
+        <Conflicts />
+        <div class="layout">
+            <div class="left">
+                <ClusterCard />
+                <Review />
+            </div>
+            <OrgsTable />
+        </div>
+    }
+}
+
+/// The channel preferences screen: why not, loading, or the preferences.
+#[component]
+fn Preferences() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let ws = expect_context::<Workspace>();
+    let retry = Action::new_local(move |_: &()| async move { ws.load(session).await });
+    view! {
+        {move || ws.load_error().map(|e| view! {
+            <ErrorNote error=e />
+            <button type="button" on:click=move |_| { retry.dispatch(()); }>"Try again"</button>
+        })}
+        <Show when=move || session.access().is_some_and(|a| a.prefs) fallback=|| view! {
+            <p class="notice" role="note" data-testid="no-prefs">
+                "Reading and editing channel preferences needs ADMINISTRATION, DEVELOPER or \
+                 APPLICATION_ADMINISTRATION; this session has none of them. The session bar lists what it may do."
+            </p>
+        }>
+            <Show when=move || ws.loaded()
+                fallback=move || ws.load_error().is_none().then(|| view! {
+                    <p class="loading" role="status">"Loading preferences…"</p>
+                })>
+                <Loaded />
+            </Show>
+        </Show>
+    }
+}
+
+/// Everything shown once signed in. What it shows is read for the host and
+/// Org the token reaches, again whenever they change; every Draft change is
+/// kept in this browser (never the token).
+#[component]
+pub fn SignedIn() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let ws = expect_context::<Workspace>();
+    let nav = expect_context::<Nav>();
+    provide_context(Toasts::new());
+    let reach = Memo::new(move |_| session.reach());
+    let load = LocalResource::new(move || {
+        reach.track();
+        async move {
+            futures_util::future::join(session.read_release(), ws.load(session)).await;
+        }
+    });
+    Effect::new(move |_| {
+        ws.track_draft();
+        ws.persist();
+    });
+    view! {
+        <ToastRegion />
+        // Reading the load keeps it live for as long as this part is shown.
+        {move || load.track()}
+        <SessionBar />
+        <BusyNote />
+        {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
+        <Screens />
+        <Show when=move || nav.screen() == Screen::Preferences fallback=|| view! { <WebhooksScreen /> }>
+            <Preferences />
+        </Show>
+    }
+}
