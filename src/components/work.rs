@@ -2,6 +2,7 @@
 //! import of the work (Draft + Snapshot) and of the preference set.
 
 use crate::components::local_time as when;
+use crate::model::document::Document;
 use crate::state::Workspace;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -2,7 +2,22 @@
 //! `format` and a `version`; reading one checks both and names any problem.
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+
+/// One of the panel's documents: written as JSON, read back with its format
+/// and version checked.
+pub trait Document: Serialize + DeserializeOwned {
+    const KIND: Kind;
+
+    fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a document, with a message that names the problem.
+    fn parse(text: &str) -> Result<Self, String> {
+        read(text, &Self::KIND)
+    }
+}
 
 /// What a document is called in messages.
 pub struct Kind {

@@ -4,6 +4,7 @@ pub mod access;
 pub mod conflict;
 pub mod document;
 pub mod draft;
+pub mod journal;
 pub mod prefs;
 pub mod prefset;
 pub mod release;

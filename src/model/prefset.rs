@@ -2,6 +2,7 @@
 //! cluster default and every Org's overrides, Orgs by name and id), for export,
 //! and the Draft that importing one (from this or another cluster) makes.
 
+use super::document::{Document, Kind};
 use super::draft::Draft;
 use super::prefs::{ClusterSetting, OrgSetting, Prefs, Snapshot};
 use serde::{Deserialize, Serialize};
@@ -48,23 +49,13 @@ pub fn export(snap: &Snapshot, host: &str, now_ms: f64) -> PrefSet {
     }
 }
 
-impl PrefSet {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Reads a document, with a message that names the problem.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        super::document::read(
-            text,
-            &super::document::Kind {
-                format: FORMAT,
-                version: VERSION,
-                what: "a preference set",
-                subject: "The preference set",
-            },
-        )
-    }
+impl Document for PrefSet {
+    const KIND: Kind = Kind {
+        format: FORMAT,
+        version: VERSION,
+        what: "a preference set",
+        subject: "The preference set",
+    };
 }
 
 /// What an import did.

@@ -3,6 +3,7 @@
 //! touches, is what the panel keeps in `localStorage` between reloads. It
 //! never holds a token.
 
+use super::document::{Document, Kind};
 use super::draft::Draft;
 use super::prefs::Snapshot;
 use serde::{Deserialize, Serialize};
@@ -53,23 +54,15 @@ impl WorkFile {
         };
         Self::new(host, saved_at_ms, base, draft.clone())
     }
+}
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Reads a document, with a message that names the problem.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        super::document::read(
-            text,
-            &super::document::Kind {
-                format: FORMAT,
-                version: VERSION,
-                what: "saved work of this panel",
-                subject: "The file",
-            },
-        )
-    }
+impl Document for WorkFile {
+    const KIND: Kind = Kind {
+        format: FORMAT,
+        version: VERSION,
+        what: "saved work of this panel",
+        subject: "The file",
+    };
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! - `sessionStorage`: the token, only when the admin ticks "remember in this
 //!   tab"; it ends with the tab.
 
+use crate::model::document::Document;
 use crate::model::workfile::WorkFile;
 use web_sys::Storage;
 

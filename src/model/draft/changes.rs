@@ -2,10 +2,11 @@
 
 use super::Draft;
 use crate::model::prefs::{ClusterSetting, OrgSetting, Snapshot};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One pending change, before → after.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
     Cluster {
         event: String,

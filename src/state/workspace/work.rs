@@ -3,6 +3,7 @@
 
 use super::Workspace;
 use crate::model::conflict::detect;
+use crate::model::document::Document;
 use crate::model::draft::Draft;
 use crate::model::prefset::{self, PrefSet};
 use crate::model::workfile::WorkFile;
