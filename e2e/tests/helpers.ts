@@ -34,7 +34,7 @@ function leaks(text: string, secrets: Iterable<string>): string[] {
  * request URL, the page's URL, the page text (a curl the admin asked to hold
  * the token aside), localStorage, sessionStorage (the token only where the
  * admin opted in; a password never), or a downloaded file. localStorage may
- * hold only the panel's draft keys.
+ * hold only the panel's draft and journal keys.
  */
 export const test = base.extend<{ secrets: Secrets; watch: void }>({
   secrets: async ({}, use) => {
@@ -80,8 +80,8 @@ export const test = base.extend<{ secrets: Secrets; watch: void }>({
           }
           return { local, session, text };
         }, secrets.opted.has('curl'));
-        const foreign = Object.keys(seen.local).filter((k) => !k.startsWith('tspanel.draft.v1:'));
-        expect(foreign, 'localStorage keys that are not the panel\'s drafts').toEqual([]);
+        const foreign = Object.keys(seen.local).filter((k) => !/^tspanel\.(draft|journal)\.v1:/.test(k));
+        expect(foreign, 'localStorage keys that are not the panel\'s drafts or journal').toEqual([]);
         expect(leaks(JSON.stringify(seen.local), all), 'a secret in localStorage').toEqual([]);
         const sessionAllowed = secrets.opted.has('sessionStorage') ? [...secrets.passwords] : all;
         expect(leaks(JSON.stringify(seen.session), sessionAllowed), 'a secret in sessionStorage').toEqual([]);

@@ -7,6 +7,7 @@ use crate::components::{
     conflicts::Conflicts,
     connect::Connect,
     error_note::ErrorNote,
+    history::HistoryScreen,
     orgs::OrgsTable,
     review::Review,
     session_bar::{BusyNote, SessionBar},
@@ -66,6 +67,7 @@ fn Screens() -> impl IntoView {
         <nav class="screens" aria-label="Screens">
             {tab(Screen::Preferences, "Channel preferences")}
             {tab(Screen::Webhooks, "Webhooks")}
+            {tab(Screen::History, "History")}
         </nav>
     }
 }
@@ -144,8 +146,10 @@ pub fn SignedIn() -> impl IntoView {
         <BusyNote />
         {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
         <Screens />
-        <Show when=move || nav.screen() == Screen::Preferences fallback=|| view! { <WebhooksScreen /> }>
-            <Preferences />
-        </Show>
+        {move || match nav.screen() {
+            Screen::Preferences => view! { <Preferences /> }.into_any(),
+            Screen::Webhooks => view! { <WebhooksScreen /> }.into_any(),
+            Screen::History => view! { <HistoryScreen /> }.into_any(),
+        }}
     }
 }

@@ -30,16 +30,17 @@ pub fn RestoreBanner() -> impl IntoView {
 }
 
 /// Starts a download of `text` as `name`; on success, says `done`.
-fn download(name: &str, text: &str, done: String) -> Result<String, String> {
-    start_download(name, text)
+/// Starts a download of `text` as `name` (of MIME type `kind`); on success, says `done`.
+pub fn download(name: &str, kind: &str, text: &str, done: String) -> Result<String, String> {
+    start_download(name, kind, text)
         .map(|()| done)
         .ok_or_else(|| "The browser refused the download.".to_string())
 }
 
-fn start_download(name: &str, text: &str) -> Option<()> {
+fn start_download(name: &str, kind: &str, text: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
+    opts.set_type(kind);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let a: web_sys::HtmlAnchorElement = web_sys::window()?
@@ -101,6 +102,7 @@ pub fn WorkTools() -> impl IntoView {
         let n = file.draft.len();
         message.set(Some(download(
             "thoughtspot-channels-work.json",
+            "application/json",
             &file.to_json(),
             format!("Exported {n} pending change(s) with the preferences they were made against."),
         )));
@@ -111,6 +113,7 @@ pub fn WorkTools() -> impl IntoView {
         };
         message.set(Some(download(
             "thoughtspot-channel-preferences.json",
+            "application/json",
             &set.to_json(),
             format!(
                 "Exported the preferences of {} Org(s) and the cluster default.",

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 pub enum Screen {
     Preferences,
     Webhooks,
+    History,
 }
 
 /// Where the admin is, and an Org whose webhook the admin asked to create.

@@ -1,14 +1,18 @@
 //! What the panel keeps in the browser (localStorage and sessionStorage), and nothing else:
 //! - `localStorage`: the Draft (with the base values it was made against), per
 //!   host, so that a reload or a crash loses no work. Never the token.
+//! - `localStorage`: the change journal, per host: every save made from this
+//!   browser (bounded; never the token).
 //! - `sessionStorage`: the token, only when the admin ticks "remember in this
 //!   tab"; it ends with the tab.
 
 use crate::model::document::Document;
+use crate::model::journal::Journal;
 use crate::model::workfile::WorkFile;
 use web_sys::Storage;
 
 const DRAFT_PREFIX: &str = "tspanel.draft.v1:";
+const JOURNAL_PREFIX: &str = "tspanel.journal.v1:";
 const SESSION_KEY: &str = "tspanel.session.v2";
 
 fn local() -> Option<Storage> {
@@ -19,9 +23,13 @@ fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-/// The key for a host; the panel's own origin stands for `""`.
+/// The key of a host's item; the panel's own origin stands for `""`.
+fn key(prefix: &str, host: &str) -> String {
+    format!("{prefix}{}", crate::api::client::origin_or_page(host))
+}
+
 fn draft_key(host: &str) -> String {
-    format!("{DRAFT_PREFIX}{}", crate::api::client::origin_or_page(host))
+    key(DRAFT_PREFIX, host)
 }
 
 pub fn save_draft(file: &WorkFile) {
@@ -42,6 +50,19 @@ pub fn load_draft(host: &str) -> Option<WorkFile> {
 pub fn remove_draft(host: &str) {
     if let Some(s) = local() {
         let _ = s.remove_item(&draft_key(host));
+    }
+}
+
+/// This host's change journal, if this browser keeps one.
+pub fn load_journal(host: &str) -> Option<Journal> {
+    let text = local()?.get_item(&key(JOURNAL_PREFIX, host)).ok()??;
+    Journal::parse(&text).ok()
+}
+
+pub fn save_journal(journal: &Journal) {
+    if let Some(s) = local() {
+        // A full or blocked storage loses the record in this browser, not the save.
+        let _ = s.set_item(&key(JOURNAL_PREFIX, &journal.host), &journal.to_json());
     }
 }
 

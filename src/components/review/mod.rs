@@ -108,6 +108,21 @@ fn CurlTools(request: Memo<ConfigureRequest>) -> impl IntoView {
     }
 }
 
+/// Where the revert in the draft cannot be exact, what it does instead.
+#[component]
+fn RevertNotes() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    move || {
+        let notes = ws.revert_notes();
+        (!notes.is_empty()).then(|| view! {
+            <div class="notice" role="note" data-testid="revert-notes">
+                <strong>"This draft reverts a save; not everything can go back exactly:"</strong>
+                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </div>
+        })
+    }
+}
+
 #[component]
 pub fn Review() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -141,6 +156,7 @@ pub fn Review() -> impl IntoView {
                         c.iter().map(|c| view! { <li>{c.describe()}</li> }).collect_view()
                     })}
                 </ol>
+                <RevertNotes />
                 <Warnings />
                 <details open>
                     <summary>"The request Save sends (one configure call)"</summary>

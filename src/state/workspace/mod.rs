@@ -3,6 +3,7 @@
 //! discard, take in saved work, the restore offer, conflicts.
 //! `replace_snapshot` is the only writer of the Snapshot.
 
+mod journal;
 mod read;
 mod save;
 mod work;
@@ -16,6 +17,7 @@ use crate::api::wire::{OrgSearchCriteria, SearchRequest};
 use crate::api::ApiError;
 use crate::model::conflict::{keep_theirs, Conflict};
 use crate::model::draft::{diff, Change, Draft};
+use crate::model::journal::Journal;
 use crate::model::prefs::Snapshot;
 use crate::model::workfile::WorkFile;
 use leptos::prelude::*;
@@ -37,6 +39,10 @@ pub struct Workspace {
     load_error: RwSignal<Option<ApiError>>,
     /// The outcome of the last save.
     outcome: RwSignal<Option<SaveOutcome>>,
+    /// This host's change journal, read from this browser on first use.
+    journal: RwSignal<Option<Journal>>,
+    /// Where the revert in the Draft cannot be exact, what it does instead.
+    revert_notes: RwSignal<Vec<String>>,
 }
 
 impl Default for Workspace {
@@ -59,6 +65,8 @@ impl Workspace {
             loading: RwSignal::new(false),
             load_error: RwSignal::new(None),
             outcome: RwSignal::new(None),
+            journal: RwSignal::new(None),
+            revert_notes: RwSignal::new(Vec::new()),
         }
     }
 
@@ -152,6 +160,7 @@ impl Workspace {
         self.draft.set(Draft::default());
         self.conflicts.set(Vec::new());
         self.outcome.set(None);
+        self.revert_notes.set(Vec::new());
     }
 
     /// The admin's decision on conflict `i`: the server's value, or theirs.
@@ -192,6 +201,8 @@ impl Workspace {
             self.conflicts.set(Vec::new());
             self.restore_offer.set(None);
             self.load_error.set(None);
+            self.journal.set(None);
+            self.revert_notes.set(Vec::new());
         }
     }
 

@@ -7,6 +7,7 @@ use super::Workspace;
 use crate::api::ApiError;
 use crate::model::conflict::detect;
 use crate::model::draft::{apply, diff, plan, verify, Change, Verified};
+use crate::model::journal::ReadBack;
 use crate::model::prefs::Snapshot;
 use crate::state::session::Session;
 use leptos::prelude::*;
@@ -65,7 +66,11 @@ impl Workspace {
             }
             other => other?,
         }
-        Ok(self.check(session, &fresh, changes).await)
+        let outcome = self.check(session, &fresh, changes.clone()).await;
+        let body = serde_json::to_string(&req).unwrap_or_default();
+        self.record(session, body, changes, &outcome);
+        self.revert_notes.set(Vec::new());
+        Ok(outcome)
     }
 
     /// Reads the preferences back after a 204 and checks each change.
@@ -96,6 +101,9 @@ impl Workspace {
         };
         let base = self.snapshot.get_untracked().unwrap_or_default();
         let outcome = self.check(session, &base, changes).await;
+        if let SaveOutcome::Saved(verified) = &outcome {
+            self.confirm_recorded(ReadBack::from_verified(verified));
+        }
         self.outcome.set(Some(outcome));
     }
 

@@ -1,0 +1,94 @@
+//! The History screen: every save made from this browser for this host,
+//! newest first, filterable by Org, each with its changes, read-back and
+//! body; export as JSON or CSV; revert a save as a reviewed draft.
+
+mod entry;
+
+use crate::components::local_time as time;
+use crate::components::work::download;
+use crate::model::journal::{MAX_BYTES, MAX_ENTRIES};
+use crate::state::Workspace;
+use entry::EntryView;
+use leptos::prelude::*;
+
+#[component]
+pub fn HistoryScreen() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let org = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let entries = move || {
+        let q = org.get();
+        ws.with_journal(|j| {
+            j.entries
+                .iter()
+                .rev()
+                .filter(|e| e.touches(&q))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || ws.with_journal(|j| (j.entries.len(), j.dropped));
+    let export_json = move |_| {
+        let text = ws.journal_json();
+        message.set(Some(download(
+            "thoughtspot-channels-journal.json",
+            "application/json",
+            &text,
+            "Exported the journal as JSON.".into(),
+        )));
+    };
+    let export_csv = move |_| {
+        let text = ws.with_journal(|j| j.to_csv(time));
+        message.set(Some(download(
+            "thoughtspot-channels-journal.csv",
+            "text/csv",
+            &text,
+            "Exported the journal as CSV.".into(),
+        )));
+    };
+    view! {
+        <section class="card history" aria-labelledby="history-title">
+            <h2 id="history-title">"History of saves from this browser"</h2>
+            <p class="muted">
+                {format!(
+                    "Every save made from this browser for this host: when, who, each change before → after, \
+                     and what reading back found. Kept in this browser (never the token): the newest {MAX_ENTRIES} \
+                     saves, up to {} MB.",
+                    MAX_BYTES / 1_000_000
+                )}
+            </p>
+            {move || {
+                let (_, dropped) = count();
+                (dropped > 0).then(|| view! {
+                    <p class="notice" role="note" data-testid="journal-dropped">
+                        {format!("{dropped} older save(s) were dropped to keep the journal within its bound.")}
+                    </p>
+                })
+            }}
+            <div class="toolbar">
+                <label for="history-org" class="inline">"Org"</label>
+                <input id="history-org" type="search" placeholder="name or id" bind:value=org />
+                <button type="button" on:click=export_json>"Export journal (JSON)"</button>
+                <button type="button" on:click=export_csv>"Export journal (CSV)"</button>
+                <span class="count" data-testid="journal-count">{move || format!("{} save(s)", count().0)}</span>
+            </div>
+            {move || message.get().map(|m| match m {
+                Ok(t) => view! { <span class="ok-text" role="status">{t}</span> }.into_any(),
+                Err(t) => view! { <span class="error-text" role="alert">{t}</span> }.into_any(),
+            })}
+            {move || {
+                let list = entries();
+                if list.is_empty() {
+                    view! { <p class="muted">"No saves recorded here yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="journal" data-testid="journal">
+                            {list.into_iter().map(|e| view! { <EntryView entry=e /> }).collect_view()}
+                        </ol>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
