@@ -84,9 +84,13 @@ pub struct Cluster {
     pub orgs: Vec<Org>,
     #[serde(default)]
     pub webhooks: Vec<crate::webhooks::Webhook>,
-    /// Delivery history of the webhooks (test events), oldest first.
+    /// The test events sent to the webhooks, oldest first.
     #[serde(default)]
     pub jobs: Vec<crate::webhooks::Job>,
+    /// The scheduled deliveries to the webhooks (worked out when asked for,
+    /// see `deliveries.rs`).
+    #[serde(default)]
+    pub deliveries: crate::deliveries::Schedule,
 }
 
 // ---- request and response bodies (field names as in the OpenAPI spec) ----
@@ -425,6 +429,7 @@ mod tests {
         Cluster {
             webhooks: vec![],
             jobs: vec![],
+            deliveries: Default::default(),
             defaults: Preferences::new(),
             orgs: vec![
                 org(0, "Primary", &[]),

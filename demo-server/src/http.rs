@@ -164,6 +164,15 @@ pub struct Faults {
     /// the cluster in place; switching it off here drops every ALERT_DIGEST and
     /// SLACK from the cluster (`Cluster::forget_newer`).
     pub newer_server: bool,
+    /// Orgs (each an id or a name, matched as `org_identifier` is) whose
+    /// webhook fails its scheduled deliveries of the last 2 days, in addition
+    /// to the seed's failing Org (HR, which `[]` leaves failing): in the
+    /// delivery history, the deliveries to their webhooks from 2 days before
+    /// start-up on are FAILED ("The receiver answered HTTP 500.", try count 3).
+    /// The history is worked out when asked for, so switching this at run
+    /// time changes those past deliveries too. Names matching no Org are
+    /// ignored.
+    pub failing_deliveries: Vec<String>,
 }
 
 impl Default for Faults {
@@ -187,6 +196,7 @@ impl Default for Faults {
             ignore_org: None,
             readback_fail: false,
             newer_server: false,
+            failing_deliveries: Vec::new(),
         }
     }
 }
@@ -235,6 +245,9 @@ struct Inner {
 pub struct AppState {
     inner: Arc<Mutex<Inner>>,
     options: Arc<Options>,
+    /// When the server started (ms since the epoch): the seeded deliveries'
+    /// times are relative to it, also after `/__demo/reset`.
+    started_ms: u64,
 }
 
 fn now_ms() -> u128 {
@@ -278,14 +291,16 @@ impl AppState {
         // Compile both sets of schemas now rather than on the first call.
         spec_for(false);
         spec_for(true);
-        let inner = Self::fresh(&options);
+        let started_ms = now_ms() as u64;
+        let inner = Self::fresh(&options, started_ms);
         AppState {
             inner: Arc::new(Mutex::new(inner)),
             options: Arc::new(options),
+            started_ms,
         }
     }
 
-    fn fresh(options: &Options) -> Inner {
+    fn fresh(options: &Options, started_ms: u64) -> Inner {
         let mut tokens = HashMap::new();
         tokens.insert(
             options.static_token.clone(),
@@ -296,7 +311,7 @@ impl AppState {
                 org_id: access::PRIMARY_ORG,
             },
         );
-        let mut cluster = seed::cluster(&options.default, options.generated_orgs);
+        let mut cluster = seed::cluster(&options.default, options.generated_orgs, started_ms);
         if options.faults.newer_server {
             seed::newer_server(&mut cluster);
         }
@@ -871,14 +886,19 @@ async fn channel_validate(State(state): State<AppState>, headers: HeaderMap, bod
 
 async fn channel_history(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Reply {
     let act = |inner: &mut Inner, caller: Caller, input: HistoryInput| {
-        inner.cluster.channel_history(&input, caller.scope)
+        let failing = &inner.faults.failing_deliveries;
+        inner
+            .cluster
+            .channel_history(&input, caller.scope, now_ms() as u64, failing)
     };
     let path = "/jobs/history/communication-channels/search";
     state.respond(path, &headers, &body, Family::History, act)
 }
 
-/// The whole cluster, the successful configure bodies, the call counts, the
-/// faults and the CORS allowlist in force, for tests.
+/// The whole cluster (with `deliveries`, the delivery grid: `started_ms`,
+/// `slot_ms`, `interval_ms`, `failing_since_ms`, `failing_orgs`), the
+/// successful configure bodies, the call counts, the faults and the CORS
+/// allowlist in force, for tests.
 async fn demo_state(State(state): State<AppState>) -> Response {
     let origins = state.cors_origins();
     let inner = state.lock();
@@ -914,8 +934,9 @@ async fn set_faults(State(state): State<AppState>, body: Bytes) -> Response {
 }
 
 /// Back to the seeded cluster and the start-up faults (release, RBAC and CORS
-/// allowlist included); every minted token is forgotten.
+/// allowlist included); every minted token is forgotten. The seeded
+/// deliveries keep their times (relative to the server's start).
 async fn reset(State(state): State<AppState>) -> Response {
-    *state.lock() = AppState::fresh(&state.options);
+    *state.lock() = AppState::fresh(&state.options, state.started_ms);
     StatusCode::NO_CONTENT.into_response()
 }

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod cluster;
 pub mod cors;
+pub mod deliveries;
 pub mod http;
 pub mod seed;
 pub mod spec;

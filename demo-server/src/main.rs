@@ -53,6 +53,10 @@ struct Args {
     /// Webhook receivers fail the test event (HTTP 500).
     #[arg(long)]
     failing_receiver: bool,
+    /// Comma-separated Orgs (ids or names) whose webhook fails its scheduled
+    /// deliveries of the last 2 days, besides HR's, which always does.
+    #[arg(long, value_delimiter = ',', value_name = "ORG,ORG")]
+    failing_deliveries: Vec<String>,
     /// The release to answer as (X.Y.Z.cl, e.g. 10.14.0.cl, 26.2.0.cl, 26.4.0.cl,
     /// 26.7.0.cl): newer endpoints are 404, newer request fields 400.
     #[arg(long, default_value_t = Release::LATEST)]
@@ -96,8 +100,66 @@ async fn main() {
         }
     };
     let listen = listener.local_addr().unwrap_or(a.listen);
-    let options = Options {
-        static_token: a.token.clone(),
+    let rbac = a.rbac.clone();
+    let token = a.token.clone();
+    let options = options(a, listen.port());
+    println!(
+        "demo-server: ThoughtSpot REST v2 on http://{}/api/rest/2.0",
+        listen
+    );
+    if let Some(dir) = &options.static_dir {
+        println!(
+            "demo-server: serving {} at http://{}/",
+            dir.display(),
+            listen
+        );
+    }
+    println!(
+        "demo-server: release {}, RBAC {}{}",
+        options.faults.release,
+        rbac,
+        if options.faults.newer_server {
+            ", newer server (ALERT_DIGEST, SLACK)"
+        } else {
+            ""
+        }
+    );
+    let origins = options.faults.allowed_origins(options.port);
+    println!("demo-server: CORS origins: {}", origins.join(", "));
+    println!(
+        "demo-server: scheduled deliveries to every webhook every 6 h; failing for the last 2 days: HR{}",
+        options
+            .faults
+            .failing_deliveries
+            .iter()
+            .map(|o| format!(", {o}"))
+            .collect::<String>()
+    );
+    println!("demo-server: bearer token for admin (Primary Org): {token}");
+    for u in USERS {
+        println!(
+            "demo-server: login {} / {} ({}){}",
+            u.name,
+            u.password,
+            u.privileges.join(", "),
+            if u.mfa {
+                "; MFA on: password login refused"
+            } else {
+                ""
+            }
+        );
+    }
+    let app = router(AppState::new(options));
+    if let Err(e) = axum::serve(listener, app).await {
+        eprintln!("demo-server: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// The server's options from the command line, for a server listening on `port`.
+fn options(a: Args, port: u16) -> Options {
+    Options {
+        static_token: a.token,
         default: a.cluster_default,
         generated_orgs: a.orgs,
         faults: Faults {
@@ -124,53 +186,75 @@ async fn main() {
             ignore_org: a.ignore_org,
             readback_fail: a.readback_fail,
             newer_server: a.newer_server,
+            failing_deliveries: a
+                .failing_deliveries
+                .into_iter()
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty())
+                .collect(),
         },
         static_dir: a.static_dir,
-        port: listen.port(),
-    };
-    println!(
-        "demo-server: ThoughtSpot REST v2 on http://{}/api/rest/2.0",
-        listen
-    );
-    if let Some(dir) = &options.static_dir {
-        println!(
-            "demo-server: serving {} at http://{}/",
-            dir.display(),
-            listen
-        );
+        port,
     }
-    println!(
-        "demo-server: release {}, RBAC {}{}",
-        options.faults.release,
-        a.rbac,
-        if options.faults.newer_server {
-            ", newer server (ALERT_DIGEST, SLACK)"
-        } else {
-            ""
-        }
-    );
-    let origins = options.faults.allowed_origins(options.port);
-    println!("demo-server: CORS origins: {}", origins.join(", "));
-    println!(
-        "demo-server: bearer token for admin (Primary Org): {}",
-        a.token
-    );
-    for u in USERS {
-        println!(
-            "demo-server: login {} / {} ({}){}",
-            u.name,
-            u.password,
-            u.privileges.join(", "),
-            if u.mfa {
-                "; MFA on: password login refused"
-            } else {
-                ""
-            }
-        );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use http_body_util::BodyExt;
+    use serde_json::{json, Value};
+    use tower::ServiceExt;
+
+    fn parse(args: &[&str]) -> Options {
+        let argv = std::iter::once("demo-server").chain(args.iter().copied());
+        options(Args::try_parse_from(argv).unwrap(), 8787)
     }
-    let app = router(AppState::new(options));
-    if let Err(e) = axum::serve(listener, app).await {
-        eprintln!("demo-server: {e}");
-        std::process::exit(1);
+
+    #[test]
+    fn failing_deliveries_takes_a_comma_list_of_orgs() {
+        assert!(parse(&[]).faults.failing_deliveries.is_empty());
+        let o = parse(&["--failing-deliveries", "Marketing, 583464508,"]);
+        assert_eq!(o.faults.failing_deliveries, ["Marketing", "583464508"]);
+    }
+
+    /// The statuses of a webhook's deliveries, newest first.
+    async fn statuses(app: &axum::Router, webhook: &str) -> Vec<String> {
+        let body = json!({"channel_type": "WEBHOOK", "channel_identifiers": [webhook],
+                          "events": [{"type": "LIVEBOARD_SCHEDULE"}]});
+        let req = Request::post("/api/rest/2.0/jobs/history/communication-channels/search")
+            .header(header::AUTHORIZATION, "Bearer demo-admin-token")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let resp = app.clone().oneshot(req).await.unwrap();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        v["jobs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|j| j["status"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn an_org_named_by_the_flag_fails_its_recent_deliveries() {
+        let recent_failures = |s: &[String]| s.iter().take_while(|s| *s == "FAILED").count();
+        let plain = router(AppState::new(parse(&[])));
+        assert_eq!(
+            recent_failures(&statuses(&plain, "Finance archive").await),
+            0
+        );
+        let app = router(AppState::new(parse(&["--failing-deliveries", "583464508"])));
+        let finance = statuses(&app, "Finance archive").await;
+        assert_eq!(finance.len(), 12);
+        assert_eq!(recent_failures(&finance), 8);
+        assert_eq!(
+            recent_failures(&statuses(&app, "Marketing schedules").await),
+            0
+        );
+        assert_eq!(recent_failures(&statuses(&app, "HR schedules").await), 8);
     }
 }

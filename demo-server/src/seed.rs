@@ -1,5 +1,6 @@
 //! The demo cluster: a dozen hand-made Orgs in every preference state, plus any
-//! number of generated ones for large-cluster runs.
+//! number of generated ones for large-cluster runs, three webhooks, and their
+//! scheduled deliveries (HR's failing for the last 2 days).
 
 use crate::cluster::{
     Channel::{self, EMAIL, SLACK, WEBHOOK},
@@ -7,6 +8,7 @@ use crate::cluster::{
     EventType::{ALERT_DIGEST, LIVEBOARD_SCHEDULE},
     Org, OrgStatus, OrgVisibility, Preferences,
 };
+use crate::deliveries::Schedule;
 use crate::webhooks::{Authentication, Webhook};
 
 /// What the cluster default starts as.
@@ -64,7 +66,9 @@ fn generated_channels(n: usize) -> Option<&'static [Channel]> {
     }
 }
 
-pub fn cluster(default: &DefaultSeed, generated: usize) -> Cluster {
+/// The seeded cluster of a server started at `started_ms` (the deliveries'
+/// times are relative to it).
+pub fn cluster(default: &DefaultSeed, generated: usize, started_ms: u64) -> Cluster {
     let mut orgs = vec![
         org(0, "Primary", "The cluster's primary Org", None),
         org(
@@ -126,7 +130,9 @@ pub fn cluster(default: &DefaultSeed, generated: usize) -> Cluster {
         },
         orgs,
         // Marketing and HR send to a webhook; Finance has one but WEBHOOK is
-        // off; Engineering and Sales EMEA have WEBHOOK on and no webhook.
+        // off; Engineering and Sales EMEA have WEBHOOK on and no webhook. Each
+        // of the three receives a scheduled delivery every 6 hours (see
+        // `deliveries.rs`); HR's fail from 2 days before start-up on.
         webhooks: vec![
             webhook(
                 "6f1c2a52-0b7e-4c61-9a51-3f9f0c0e1a01",
@@ -148,6 +154,7 @@ pub fn cluster(default: &DefaultSeed, generated: usize) -> Cluster {
             ),
         ],
         jobs: vec![],
+        deliveries: Schedule::seeded(started_ms),
     }
 }
 
@@ -280,7 +287,7 @@ mod tests {
 
     #[test]
     fn the_seed_has_every_state_and_unique_ids_and_names() {
-        let c = cluster(&DefaultSeed::NeverSet, 25);
+        let c = cluster(&DefaultSeed::NeverSet, 25, 0);
         assert!(c.defaults.is_empty());
         assert_eq!(c.orgs.len(), 15 + 25);
         let mut ids: Vec<_> = c.orgs.iter().map(|o| o.id).collect();
@@ -297,6 +304,17 @@ mod tests {
         assert!(states.contains(&Some(&vec![EMAIL, WEBHOOK])));
         assert!(c.orgs.iter().any(|o| o.name.contains("<b>")));
         assert!(c.orgs.iter().any(|o| !o.name.is_ascii()));
+    }
+
+    #[test]
+    fn the_seeds_failing_deliveries_are_hrs_webhooks() {
+        let c = cluster(&DefaultSeed::NeverSet, 0, 1_790_000_000_000);
+        let hr = c.orgs[c.find_org("HR").unwrap()].id;
+        assert_eq!(c.deliveries.failing_orgs, [hr]);
+        assert_eq!(c.deliveries.started_ms, 1_790_000_000_000);
+        let hooks: Vec<_> = c.webhooks.iter().filter(|w| w.org_id == hr).collect();
+        assert_eq!(hooks.len(), 1);
+        assert!(hooks[0].created_ms < c.deliveries.started_ms - 7 * 24 * 3_600_000);
     }
 
     #[test]
@@ -327,7 +345,7 @@ mod tests {
     #[test]
     fn the_newer_server_seed_adds_to_the_seed_and_forgetting_it_restores_the_seed() {
         for default in [DefaultSeed::NeverSet, DefaultSeed::Channels(vec![WEBHOOK])] {
-            let seeded = cluster(&default, 5);
+            let seeded = cluster(&default, 5, 0);
             let mut c = seeded.clone();
             newer_server(&mut c);
             assert_eq!(c.defaults.get(&ALERT_DIGEST), Some(&vec![EMAIL]));

@@ -1,9 +1,12 @@
 //! Webhooks, the test event (`system/communication-channels/validate`) and the
 //! delivery history (`jobs/history/communication-channels/search`), written from
-//! the REST v2 spec. Secrets are kept, and answered as `***`.
+//! the REST v2 spec. Secrets are kept, and answered as `***`. The history holds
+//! the test events (stored as [`Job`]s) and the scheduled deliveries (worked out
+//! when asked for, see `deliveries.rs`).
 
 use crate::access::Scope;
 use crate::cluster::{Cluster, EventType, Refusal};
+use crate::deliveries::{self, Record, Window};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -164,6 +167,7 @@ pub enum JobStatus {
     FAILED,
 }
 
+/// A test event sent to a webhook.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Job {
     pub id: String,
@@ -531,8 +535,9 @@ impl Cluster {
         }))
     }
 
-    /// Deletes the webhooks named; unknown names are reported as failures. A
-    /// webhook outside the token's Org refuses the whole request.
+    /// Deletes the webhooks named, and their test events; unknown names are
+    /// reported as failures. A webhook outside the token's Org refuses the
+    /// whole request. (Scheduled deliveries exist only for existing webhooks.)
     pub fn delete_webhooks(&mut self, idents: &[String], scope: Scope) -> Result<Value, Refusal> {
         if idents.is_empty() {
             return Err(bad(
@@ -550,6 +555,7 @@ impl Cluster {
             match self.find_webhook(ident) {
                 Some(i) => {
                     let w = self.webhooks.remove(i);
+                    self.jobs.retain(|j| j.webhook_id != w.id);
                     deleted.push(self.webhook_response(&w));
                 }
                 None => {
@@ -623,7 +629,24 @@ impl Cluster {
     /// `job_ids` every other filter is ignored; otherwise `channel_identifiers`
     /// and `events` are required; for WEBHOOK each array holds at most one element.
     /// A job or webhook of an Org outside the token's scope is refused.
-    pub fn channel_history(&self, req: &HistoryInput, scope: Scope) -> Result<Value, Refusal> {
+    ///
+    /// The answer holds the test events and the scheduled deliveries of the
+    /// webhook, newest first, filtered by `channel_status`, the event's type
+    /// and Liveboard (`events[0].identifier`, an id or a name),
+    /// `start_epoch_time_in_millis` (inclusive) and `end_epoch_time_in_millis`
+    /// (exclusive). Records 3 days old or older are never returned (the
+    /// retention, see `deliveries.rs`), so a 7-day window answers the last 3
+    /// days. An unknown webhook, or a deleted one, has an empty history.
+    ///
+    /// `failing_deliveries` names Orgs (id or name) whose recent deliveries
+    /// fail besides the seed's; names matching no Org are ignored.
+    pub fn channel_history(
+        &self,
+        req: &HistoryInput,
+        scope: Scope,
+        now_ms: u64,
+        failing_deliveries: &[String],
+    ) -> Result<Value, Refusal> {
         for (name, len) in [
             ("job_ids", req.job_ids.as_ref().map_or(0, Vec::len)),
             (
@@ -638,16 +661,39 @@ impl Cluster {
                 )));
             }
         }
-        let jobs: Vec<&Job> = match req.job_ids.as_ref().and_then(|j| j.first()) {
+        let schedule = &self.deliveries;
+        let failing: Vec<i32> = schedule
+            .failing_orgs
+            .iter()
+            .copied()
+            .chain(
+                failing_deliveries
+                    .iter()
+                    .filter_map(|o| self.find_org(o))
+                    .map(|i| self.orgs[i].id),
+            )
+            .collect();
+        let kept = Window::kept(now_ms);
+        let mut records: Vec<Record> = Vec::new();
+        match req.job_ids.as_ref().and_then(|j| j.first()) {
             Some(id) => {
-                let jobs: Vec<&Job> = self.jobs.iter().filter(|j| j.id == *id).collect();
-                for j in &jobs {
-                    scope.check_org(j.org_id)?;
+                let delivery = deliveries::parse_job_id(id).and_then(|(t, hook)| {
+                    let w = self.webhooks.iter().find(|w| w.id == hook)?;
+                    Some((w.org_id, schedule.delivery_at(w, t, kept, &failing)?))
+                });
+                if let Some((org_id, record)) = delivery {
+                    scope.check_org(org_id)?;
+                    records.push(record);
                 }
-                jobs
+                for j in self.jobs.iter().rev().filter(|j| j.id == *id) {
+                    scope.check_org(j.org_id)?;
+                    if kept.contains(j.creation_time_in_millis) {
+                        records.push(test_event(j));
+                    }
+                }
             }
             None => {
-                let (Some(ident), Some(_event)) = (
+                let (Some(ident), Some(event)) = (
                     req.channel_identifiers.as_ref().and_then(|c| c.first()),
                     req.events.as_ref().and_then(|e| e.first()),
                 ) else {
@@ -655,45 +701,48 @@ impl Cluster {
                         "Without job_ids, channel_identifiers and events are required.",
                     ));
                 };
-                let id = match self.find_webhook(ident) {
-                    Some(i) => {
-                        scope.check_org(self.webhooks[i].org_id)?;
-                        self.webhooks[i].id.clone()
-                    }
-                    None => ident.clone(),
+                let Some(w) = self.find_webhook(ident).map(|i| &self.webhooks[i]) else {
+                    return Ok(json!({ "jobs": [] }));
                 };
-                self.jobs
-                    .iter()
-                    .filter(|j| j.webhook_id == id)
-                    .filter(|j| scope.reaches(j.org_id))
-                    .filter(|j| req.channel_status.is_none_or(|s| j.status == s))
-                    .filter(|j| {
-                        req.start_epoch_time_in_millis
-                            .is_none_or(|t| j.creation_time_in_millis as f64 >= t)
-                    })
-                    .filter(|j| {
-                        req.end_epoch_time_in_millis
-                            .is_none_or(|t| j.creation_time_in_millis as f64 <= t)
-                    })
-                    .rev()
-                    .collect()
+                scope.check_org(w.org_id)?;
+                if event.kind != EventType::LIVEBOARD_SCHEDULE {
+                    return Ok(json!({ "jobs": [] }));
+                }
+                let window =
+                    kept.within(req.start_epoch_time_in_millis, req.end_epoch_time_in_millis);
+                let liveboard = event.identifier.as_deref();
+                records.extend(
+                    self.jobs
+                        .iter()
+                        .rev()
+                        .filter(|j| j.webhook_id == w.id)
+                        .filter(|j| window.contains(j.creation_time_in_millis))
+                        .filter(|j| liveboard.is_none_or(|l| j.event_id == l))
+                        .map(test_event),
+                );
+                records.extend(schedule.deliveries(w, window, liveboard, &failing));
+                records.retain(|r| req.channel_status.is_none_or(|s| r.status == s));
             }
-        };
-        let jobs: Vec<Value> = jobs
-            .into_iter()
-            .map(|j| {
-                json!({
-                    "id": j.id,
-                    "status": j.status,
-                    "creation_time_in_millis": j.creation_time_in_millis,
-                    "event": {"type": "LIVEBOARD_SCHEDULE", "id": j.event_id, "name": null, "run_id": null},
-                    "recipients": null,
-                    "detail": j.detail,
-                    "try_count": j.try_count
-                })
-            })
-            .collect();
+        }
+        // Stable: test events sent in the same millisecond keep their order.
+        records.sort_by_key(|r| std::cmp::Reverse(r.creation_ms));
+        let jobs: Vec<Value> = records.iter().map(Record::to_json).collect();
         Ok(json!({ "jobs": jobs }))
+    }
+}
+
+/// A test event as a record of the history.
+fn test_event(j: &Job) -> Record {
+    Record {
+        id: j.id.clone(),
+        status: j.status,
+        creation_ms: j.creation_time_in_millis,
+        event_id: j.event_id.clone(),
+        event_name: None,
+        run_id: None,
+        recipients: None,
+        detail: j.detail.clone(),
+        try_count: j.try_count,
     }
 }
 

@@ -81,6 +81,7 @@ async fn every_field_is_documented_and_an_empty_document_restores_the_defaults()
         [
             "code",
             "cors_origins",
+            "failing_deliveries",
             "failing_receiver",
             "gateway_errors",
             "hang",
@@ -105,13 +106,14 @@ async fn every_field_is_documented_and_an_empty_document_restores_the_defaults()
                "hang": false, "path": null, "times": null, "unauthorized_after": null,
                "latency_ms": 0, "live_error_shape": false, "failing_receiver": false,
                "release": "26.8.0.cl", "rbac": true, "cors_origins": null, "gateway_errors": false,
-               "ignore_org": null, "readback_fail": false, "newer_server": false})
+               "ignore_org": null, "readback_fail": false, "newer_server": false,
+               "failing_deliveries": []})
     );
     set_faults(
         &app,
         json!({"status": 502, "rbac": false, "release": "26.2.0.cl", "gateway_errors": true,
                "cors_origins": ["https://a.example"], "ignore_org": "Finance",
-               "readback_fail": true, "newer_server": true}),
+               "readback_fail": true, "newer_server": true, "failing_deliveries": ["Finance"]}),
     )
     .await;
     set_faults(&app, json!({})).await;
@@ -120,6 +122,7 @@ async fn every_field_is_documented_and_an_empty_document_restores_the_defaults()
         r#"{"before_26_4":true}"#,
         r#"{"rbac":"off"}"#,
         r#"{"cors_origins":"x"}"#,
+        r#"{"failing_deliveries":"Finance"}"#,
     ] {
         let r = post_faults(&app, bad).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{bad}");
