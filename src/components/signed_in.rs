@@ -15,6 +15,7 @@ use crate::components::{
     webhooks::WebhooksScreen,
     work::{RestoreBanner, WorkTools},
 };
+use crate::state::deliveries::Deliveries;
 use crate::state::{Nav, Screen, Session, Workspace};
 use leptos::prelude::*;
 
@@ -127,6 +128,7 @@ pub fn SignedIn() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let nav = expect_context::<Nav>();
     provide_context(Toasts::new());
+    provide_context(Deliveries::new());
     let reach = Memo::new(move |_| session.reach());
     let load = LocalResource::new(move || {
         reach.track();

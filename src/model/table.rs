@@ -23,11 +23,6 @@ pub fn filter_keys(keys: &[String], query: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Indexes of the Orgs whose name or id contains `query` (case-insensitive).
-pub fn filter(orgs: &[Org], query: &str) -> Vec<usize> {
-    filter_keys(&search_keys(orgs), query)
-}
-
 /// One page of a list: `start..end`, page `index` of `count` (both from 0 / at least 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Page {
@@ -61,6 +56,10 @@ pub fn page(total: usize, index: usize, size: usize) -> Page {
 mod tests {
     use super::*;
     use crate::model::prefs::Prefs;
+
+    fn filter(orgs: &[Org], query: &str) -> Vec<usize> {
+        filter_keys(&search_keys(orgs), query)
+    }
 
     fn org(id: &str, name: &str) -> Org {
         Org {

@@ -51,6 +51,7 @@ impl WorkFile {
                 .collect(),
             webhook_orgs: None,
             partial: snapshot.partial,
+            webhooks: Default::default(),
         };
         Self::new(host, saved_at_ms, base, draft.clone())
     }

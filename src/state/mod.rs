@@ -3,6 +3,7 @@
 //! list and actions (`webhooks`), and what the browser keeps (`storage`).
 //! Components read through accessors and call these methods.
 
+pub mod deliveries;
 pub mod session;
 pub mod storage;
 pub mod webhooks;
@@ -26,6 +27,7 @@ pub enum Screen {
 pub struct Nav {
     screen: RwSignal<Screen>,
     create_for: RwSignal<Option<(String, String)>>,
+    history_for: RwSignal<Option<(String, String)>>,
 }
 
 impl Default for Nav {
@@ -39,6 +41,7 @@ impl Nav {
         Nav {
             screen: RwSignal::new(Screen::Preferences),
             create_for: RwSignal::new(None),
+            history_for: RwSignal::new(None),
         }
     }
 
@@ -60,6 +63,22 @@ impl Nav {
         self.create_for
             .set(Some((id.to_string(), name.to_string())));
         self.screen.set(Screen::Webhooks);
+    }
+
+    /// Opens a webhook's delivery history (id, name) on the webhooks screen.
+    pub fn open_history(&self, id: &str, name: &str) {
+        self.history_for
+            .set(Some((id.to_string(), name.to_string())));
+        self.screen.set(Screen::Webhooks);
+    }
+
+    /// The webhook whose history the admin asked for, once.
+    pub fn take_history_request(&self) -> Option<(String, String)> {
+        let r = self.history_for.get_untracked();
+        if r.is_some() {
+            self.history_for.set(None);
+        }
+        r
     }
 
     pub fn done_creating(&self) {

@@ -2,14 +2,17 @@
 //! filter, look up on the server, page, select for a bulk edit.
 
 mod bulk;
+mod deliveries;
 mod row;
 
 use crate::components::error_note::ErrorNote;
 use crate::components::table_head::TableHead;
 use crate::model::table::{filter_keys, page, search_keys, Page};
 use crate::perf::mark_after_paint;
+use crate::state::deliveries::Deliveries;
 use crate::state::{Nav, Session, Workspace};
 use bulk::BulkBar;
+use deliveries::DeliveriesBar;
 use leptos::prelude::*;
 use row::{page_rows, Ctx};
 use std::collections::BTreeSet;
@@ -93,18 +96,79 @@ fn Lookup(query: RwSignal<String>, page_index: RwSignal<usize>) -> impl IntoView
     }
 }
 
+/// The text filter and the count of matching Orgs.
 #[component]
-pub fn OrgsTable() -> impl IntoView {
+fn Toolbar(
+    query: RwSignal<String>,
+    page_index: RwSignal<usize>,
+    matching: Signal<usize>,
+) -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let nav = expect_context::<Nav>();
-    let session = expect_context::<Session>();
-    let query = RwSignal::new(String::new());
-    let page_index = RwSignal::new(0usize);
+    view! {
+        <div class="toolbar">
+            <label for="org-filter" class="inline">"Filter"</label>
+            <input id="org-filter" type="search" placeholder="name or id" prop:value=move || query.get()
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    page_index.set(0);
+                } />
+            <Lookup query=query page_index=page_index />
+            <span class="count" data-testid="org-count">
+                {move || {
+                    let total = ws.with_snapshot(|s| s.map_or(0, |s| s.orgs.len()));
+                    format!("{} of {} Orgs", matching.get(), total)
+                }}
+            </span>
+        </div>
+    }
+}
+
+/// The Orgs that match the text filter and, when asked, whose webhook failed
+/// a delivery in the window (only then does the table follow delivery health).
+fn matching(
+    ws: Workspace,
+    deliveries: Deliveries,
+    query: RwSignal<String>,
+    failing_only: RwSignal<bool>,
+) -> Memo<Vec<usize>> {
     let keys = Memo::new(move |_| {
         ws.with_snapshot(|s| s.map(|s| search_keys(&s.orgs)).unwrap_or_default())
     });
-    let matching = Memo::new(move |_| keys.with(|k| filter_keys(k, &query.get())));
-    // Performance marks for the benchmark: the table after a load, and after a filter keystroke.
+    Memo::new(move |_| {
+        let found = keys.with(|k| filter_keys(k, &query.get()));
+        if !failing_only.get() {
+            return found;
+        }
+        let failing = deliveries.failing();
+        ws.with_snapshot(|s| {
+            let Some(s) = s else { return vec![] };
+            found
+                .into_iter()
+                .filter(|&i| {
+                    s.webhook_of(&s.orgs[i].id)
+                        .is_some_and(|w| failing.contains(&w.id))
+                })
+                .collect()
+        })
+    })
+}
+
+/// The webhook ids of the given Orgs (by index).
+fn webhook_ids(ws: Workspace, indexes: &[usize]) -> Vec<String> {
+    ws.with_snapshot(|s| {
+        s.map(|s| {
+            indexes
+                .iter()
+                .filter_map(|&i| s.webhook_of(&s.orgs[i].id).map(|w| w.id.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+    })
+}
+
+/// Performance marks for the benchmark: the table after a load, and after a
+/// filter keystroke.
+fn benchmark_marks(ws: Workspace, query: RwSignal<String>) {
     Effect::new(move |_| {
         ws.track_snapshot();
         mark_after_paint("tsp-table-ready");
@@ -115,10 +179,58 @@ pub fn OrgsTable() -> impl IntoView {
             mark_after_paint("tsp-filter-ready");
         }
     });
+}
+
+/// Delivery health for the rows on screen: one history call per Org with a
+/// webhook on the page, a few at a time, each kept for the session.
+fn health_on_screen(
+    ws: Workspace,
+    session: Session,
+    deliveries: Deliveries,
+    matching: Memo<Vec<usize>>,
+    current_page: Signal<Page>,
+) -> LocalResource<()> {
+    let on_screen =
+        Memo::new(move |_| matching.with(|m| webhook_ids(ws, &m[current_page.get().range()])));
+    LocalResource::new(move || {
+        let (ids, available) = (on_screen.get(), deliveries.unavailable(session).is_none());
+        deliveries.generation();
+        async move {
+            if available {
+                deliveries.fetch(session, ids).await
+            }
+        }
+    })
+}
+
+#[component]
+pub fn OrgsTable() -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let nav = expect_context::<Nav>();
+    let session = expect_context::<Session>();
+    let deliveries = expect_context::<Deliveries>();
+    let (query, page_index, failing_only) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(0usize),
+        RwSignal::new(false),
+    );
+    let matching = matching(ws, deliveries, query, failing_only);
+    benchmark_marks(ws, query);
     let current_page = move || page(matching.with(Vec::len), page_index.get(), PAGE_SIZE);
+    let health = health_on_screen(
+        ws,
+        session,
+        deliveries,
+        matching,
+        Signal::derive(current_page),
+    );
+    let all_webhooks = Signal::derive(move || {
+        ws.with_snapshot(|s| {
+            s.map(|s| s.webhooks.values().map(|w| w.id.clone()).collect())
+                .unwrap_or_default()
+        })
+    });
     let sel = Selection(RwSignal::new(BTreeSet::new()));
-    // Selected ids that a new Snapshot no longer lists are dropped when read:
-    // a bulk edit only touches Orgs the Snapshot has (`Draft::set_orgs`).
     let select_matching = move |_| {
         let ids: BTreeSet<String> = ws.with_snapshot(|s| {
             s.map(|s| {
@@ -130,40 +242,31 @@ pub fn OrgsTable() -> impl IntoView {
     };
     let rows = move || {
         sel.0.track();
+        let deliveries_on = deliveries.unavailable(session).is_none();
         let cx = Ctx {
             ws,
             nav,
             session,
             sel,
+            deliveries,
+            deliveries_on,
             can_edit: session.can_edit_orgs(),
         };
         matching.with(|m| page_rows(cx, &m[current_page().range()]))
     };
-
     view! {
         <section class="card orgs" aria-labelledby="orgs-title">
             <h2 id="orgs-title">"Orgs"</h2>
-            <div class="toolbar">
-                <label for="org-filter" class="inline">"Filter"</label>
-                <input id="org-filter" type="search" placeholder="name or id" prop:value=move || query.get()
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        page_index.set(0);
-                    } />
-                <Lookup query=query page_index=page_index />
-                <span class="count" data-testid="org-count">
-                    {move || {
-                        let total = ws.with_snapshot(|s| s.map_or(0, |s| s.orgs.len()));
-                        format!("{} of {} Orgs", matching.with(Vec::len), total)
-                    }}
-                </span>
-            </div>
+            <Toolbar query=query page_index=page_index matching=Signal::derive(move || matching.with(Vec::len)) />
             {move || (!session.can_edit_orgs()).then(|| view! {
                 <p class="muted">"Read-only: editing Org overrides needs ADMINISTRATION, DEVELOPER or APPLICATION_ADMINISTRATION."</p>
             })}
             <BulkBar sel=sel matching_count=Signal::derive(move || matching.with(Vec::len)) select_matching=Callback::new(select_matching) />
+            <DeliveriesBar failing_only=failing_only all=all_webhooks />
+            // Reading the delivery load keeps it live while the table is shown.
+            {move || health.track()}
             <table class="org-table">
-                <TableHead columns=&["~Selected", "Org", "Id", "Mode", "Override channels", "Effective channels", "Webhook", "~Changes"] />
+                <TableHead columns=&["~Selected", "Org", "Id", "Mode", "Override channels", "Effective channels", "Webhook", "Deliveries", "~Changes"] />
                 <tbody>{rows}</tbody>
             </table>
             <Pager page=Signal::derive(current_page) index=page_index />

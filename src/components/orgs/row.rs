@@ -1,12 +1,15 @@
 //! One row of the Orgs table: a plain function (not a component per cell), so
 //! that a page of rows stays cheap.
 
+use super::deliveries::delivery_cell;
 use super::Selection;
 use crate::components::channels::channel_checks;
+use crate::model::prefs::OrgWebhook;
 use crate::model::prefs::{
     describe_channels, effective, toggled, OrgSetting, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
 };
 use crate::model::webhook::{mismatch, Mismatch};
+use crate::state::deliveries::Deliveries;
 use crate::state::{Nav, Session, Workspace};
 use leptos::prelude::*;
 
@@ -23,6 +26,8 @@ pub struct Row {
     pub webhook: Option<bool>,
     /// The session's token is scoped to this Org.
     pub in_scope: bool,
+    /// The Org's LIVEBOARD_SCHEDULE webhook, when known.
+    pub hook: Option<OrgWebhook>,
 }
 
 /// What the row may do.
@@ -32,6 +37,9 @@ pub struct Ctx {
     pub nav: Nav,
     pub session: Session,
     pub sel: Selection,
+    pub deliveries: Deliveries,
+    /// Delivery health can be read here (release and privileges).
+    pub deliveries_on: bool,
     pub can_edit: bool,
 }
 
@@ -94,12 +102,42 @@ fn webhook_cell(cx: Ctx, r: &Row) -> impl IntoView {
     }
 }
 
+/// Inherits or Override; an override starts from what the Org uses now.
+fn mode_select(
+    cx: Ctx,
+    id: &str,
+    name: &str,
+    inherits: bool,
+    effective: Option<Vec<String>>,
+) -> impl IntoView {
+    let (ws, id) = (cx.ws, id.to_string());
+    let on_mode = move |ev: leptos::ev::Event| {
+        let setting = if event_target_value(&ev) == "inherit" {
+            OrgSetting::Inherit
+        } else {
+            OrgSetting::Override(effective.clone().unwrap_or_default())
+        };
+        ws.edit(|d, s| d.set_org(s, &id, LS, setting));
+    };
+    view! {
+        <select aria-label=format!("Mode for {name}") prop:value=if inherits { "inherit" } else { "override" }
+            disabled=!cx.can_edit on:change=on_mode>
+            <option value="inherit">"Inherits"</option>
+            <option value="override">"Override"</option>
+        </select>
+    }
+}
+
 pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
     let Ctx {
         ws, sel, can_edit, ..
     } = cx;
     let selected = sel.contains(&r.id);
     let hook = webhook_cell(cx, &r);
+    let deliveries = {
+        let health = r.hook.as_ref().and_then(|w| cx.deliveries.health(&w.id));
+        delivery_cell(cx.nav, r.hook.clone(), health, cx.deliveries_on)
+    };
     let Row {
         id,
         name,
@@ -114,16 +152,7 @@ pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
         OrgSetting::Override(c) => c.clone(),
         OrgSetting::Inherit => vec![],
     };
-    let (mode_id, eff) = (id.clone(), effective.clone());
-    let on_mode = move |ev: leptos::ev::Event| {
-        let setting = if event_target_value(&ev) == "inherit" {
-            OrgSetting::Inherit
-        } else {
-            // An override starts from what the Org uses now.
-            OrgSetting::Override(eff.clone().unwrap_or_default())
-        };
-        ws.edit(|d, s| d.set_org(s, &mode_id, LS, setting));
-    };
+    let mode = mode_select(cx, &id, &name, inherits, effective.clone());
     let (set_id, empty) = (id.clone(), channels.is_empty());
     let boxes = channel_checks(
         channels,
@@ -149,19 +178,14 @@ pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
                 })}
             </td>
             <td class="id">{id.clone()}</td>
-            <td>
-                <select aria-label=format!("Mode for {name}") prop:value=if inherits { "inherit" } else { "override" }
-                    disabled=!can_edit on:change=on_mode>
-                    <option value="inherit">"Inherits"</option>
-                    <option value="override">"Override"</option>
-                </select>
-            </td>
+            <td>{mode}</td>
             <td><div class="chans">
                 {boxes}
                 {(!inherits && empty).then(|| view! { <span class="badge off">"All off"</span> })}
             </div></td>
             <td class="effective">{effective_text}</td>
             <td class="webhook"><div class="chans">{hook}</div></td>
+            <td class="deliveries">{deliveries}</td>
             <td class="row-actions">
                 {edited.then(|| view! {
                     <span class="badge edited">"Edited"</span>
@@ -192,6 +216,7 @@ pub fn page_rows(cx: Ctx, indexes: &[usize]) -> Vec<AnyView> {
                         inactive: o.inactive,
                         webhook: s.has_webhook(&o.id),
                         in_scope: scope.as_deref() == Some(o.id.as_str()),
+                        hook: s.webhook_of(&o.id).cloned(),
                         setting,
                     };
                     row_view(cx, r).into_any()

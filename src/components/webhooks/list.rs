@@ -16,7 +16,8 @@ use leptos::prelude::*;
 pub struct RowActions {
     pub panel: RwSignal<Panel>,
     pub test: Action<Webhook, ()>,
-    pub history: Action<Webhook, ()>,
+    /// A webhook's delivery history, by (id, name).
+    pub history: Action<(String, String), ()>,
 }
 
 fn row(w: Webhook, act: RowActions, with_results: bool) -> impl IntoView {
@@ -46,7 +47,7 @@ fn row(w: Webhook, act: RowActions, with_results: bool) -> impl IntoView {
                     <button type="button" aria-label=format!("Send test event to {name}")
                         on:click=move |_| { act.test.dispatch(test.clone()); }>"Send test event"</button>
                     <button type="button" aria-label=format!("History of {name}")
-                        on:click=move |_| { act.history.dispatch(hist.clone()); }>"History"</button>
+                        on:click=move |_| { act.history.dispatch((hist.id.clone(), hist.name.clone())); }>"History"</button>
                 })}
                 <button type="button" aria-label=format!("Delete {name}")
                     on:click=move |_| act.panel.set(Panel::ConfirmDelete(del.clone()))>"Delete"</button>

@@ -108,7 +108,7 @@ fn SidePanel(
 fn result_actions(
     session: Session,
     panel: RwSignal<Panel>,
-) -> (Action<Webhook, ()>, Action<Webhook, ()>) {
+) -> (Action<Webhook, ()>, Action<(String, String), ()>) {
     let show = move |r: Result<Option<Panel>, ApiError>| {
         panel.set(match r {
             Ok(p) => p.unwrap_or(Panel::None),
@@ -125,8 +125,8 @@ fn result_actions(
             )
         }
     });
-    let history = Action::new_local(move |w: &Webhook| {
-        let (id, name) = (w.id.clone(), w.name.clone());
+    let history = Action::new_local(move |(id, name): &(String, String)| {
+        let (id, name) = (id.clone(), name.clone());
         async move {
             let r = webhooks::history(session, &id, None).await;
             show(r.map(|h| h.map(|h| Panel::History(name, h))))
@@ -149,6 +149,10 @@ pub fn WebhooksScreen() -> impl IntoView {
     });
     let note = RwSignal::new(None::<String>);
     let (test, history) = result_actions(session, panel);
+    // The Orgs table's Deliveries column opens a webhook's history here.
+    if let Some(asked) = nav.take_history_request() {
+        history.dispatch(asked);
+    }
     let delete = Action::new_local(move |id: &String| {
         let id = id.clone();
         async move {

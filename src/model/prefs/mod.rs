@@ -4,7 +4,7 @@
 
 mod snapshot;
 
-pub use snapshot::{Org, Snapshot};
+pub use snapshot::{Org, OrgWebhook, Snapshot};
 
 use crate::api::wire::EventChannelConfig;
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 
 use super::{is_known_channel, prefs_from_wire, ClusterSetting, OrgSetting, Prefs, KNOWN_EVENTS};
 use crate::api::wire::{OrgResponse, SearchResponse};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Org {
@@ -45,6 +45,17 @@ pub struct Snapshot {
     /// reach, not gone, and Draft edits for it wait for a session that reaches it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
+    /// Each Org's LIVEBOARD_SCHEDULE webhook, by Org id (for delivery health;
+    /// not kept in saved work).
+    #[serde(skip)]
+    pub webhooks: BTreeMap<String, OrgWebhook>,
+}
+
+/// An Org's LIVEBOARD_SCHEDULE webhook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrgWebhook {
+    pub id: String,
+    pub name: String,
 }
 
 impl Snapshot {
@@ -104,6 +115,7 @@ impl Snapshot {
             orgs: list,
             webhook_orgs: None,
             partial: false,
+            webhooks: BTreeMap::new(),
         }
     }
 
@@ -113,6 +125,16 @@ impl Snapshot {
             Some(ch) => ClusterSetting::Set(ch.clone()),
             None => ClusterSetting::NeverSet,
         })
+    }
+
+    /// The webhooks that were read, by Org id.
+    pub fn set_webhooks(&mut self, by_org: BTreeMap<String, OrgWebhook>) {
+        self.webhook_orgs = Some(by_org.keys().cloned().collect());
+        self.webhooks = by_org;
+    }
+
+    pub fn webhook_of(&self, org_id: &str) -> Option<&OrgWebhook> {
+        self.webhooks.get(org_id)
     }
 
     /// Whether the Org has a LIVEBOARD_SCHEDULE webhook; `None` when not known.

@@ -332,6 +332,16 @@ mod tests {
     }
 
     #[test]
+    fn an_untouched_webhook_sends_nothing_even_with_spaces_around_its_text() {
+        let mut w = existing();
+        w.name = " Ops ".into();
+        w.url = "https://hooks.example.com/ops ".into();
+        w.description = Some("Daily\n".into());
+        let f = WebhookForm::from_webhook(&w);
+        assert!(update_request(&w.id, &f, &f, FormRules::all()).is_empty());
+    }
+
+    #[test]
     fn a_new_secret_sends_the_whole_section_and_removal_uses_reset_options() {
         let original = WebhookForm::from_webhook(&existing());
         let mut edited = original.clone();

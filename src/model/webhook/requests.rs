@@ -86,7 +86,9 @@ pub fn update_request(
     form: &WebhookForm,
     rules: FormRules,
 ) -> UpdateWebhook {
-    let changed = |a: &str, b: &str| (a.trim() != b).then(|| a.trim().to_string());
+    // Text the admin did not change is not sent, even where the server holds
+    // it with spaces the form would trim.
+    let changed = |a: &str, b: &str| (a.trim() != b.trim()).then(|| a.trim().to_string());
     let mut reset = Vec::new();
     let authentication = if form.auth == AuthKind::None && original.auth != AuthKind::None {
         reset.push(ResetOption::Authentication);

@@ -9,7 +9,6 @@ use crate::model::release::{Feature, ReleaseInfo};
 use leptos::prelude::*;
 
 impl Session {
-
     /// Sends a call with the current token. A 401 (or a gateway's answer
     /// without CORS headers) asks the admin to sign in again; a 429 on a call
     /// that is safe to repeat waits (`Retry-After`, else 2, 4, 8 s) and tries
@@ -92,5 +91,4 @@ impl Session {
             });
         }
     }
-
 }

@@ -8,7 +8,7 @@ mod read;
 mod save;
 mod work;
 
-pub use read::{all_schedule_webhooks, webhook_org_ids};
+pub use read::{all_schedule_webhooks, schedule_webhooks};
 pub use save::SaveOutcome;
 
 use super::session::Session;
@@ -256,7 +256,7 @@ impl Workspace {
     pub async fn refresh_webhooks(&self, session: Session) {
         if let Ok(list) = all_schedule_webhooks(session).await {
             if let Some(mut snap) = self.snapshot.get_untracked() {
-                snap.webhook_orgs = Some(webhook_org_ids(&list));
+                snap.set_webhooks(schedule_webhooks(&list));
                 self.replace_snapshot(snap);
             }
         }

@@ -7,14 +7,23 @@ use crate::api::wire::{
     OrgsRequest, SearchRequest, SearchResponse, SearchWebhooks, Webhook, LIVEBOARD_SCHEDULE,
 };
 use crate::api::ApiError;
-use crate::model::prefs::Snapshot;
-use std::collections::BTreeSet;
+use crate::model::prefs::{OrgWebhook, Snapshot};
+use std::collections::BTreeMap;
 
-/// The Orgs that have a LIVEBOARD_SCHEDULE webhook, by id.
-pub fn webhook_org_ids(list: &[Webhook]) -> BTreeSet<String> {
+/// Each Org's LIVEBOARD_SCHEDULE webhook, by Org id.
+pub fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
     list.iter()
         .filter(|w| w.is_schedule())
-        .filter_map(|w| w.org.as_ref().map(|o| o.id.clone()))
+        .filter_map(|w| {
+            let org = w.org.as_ref()?.id.clone();
+            Some((
+                org,
+                OrgWebhook {
+                    id: w.id.clone(),
+                    name: w.name.clone(),
+                },
+            ))
+        })
         .collect()
 }
 
@@ -96,13 +105,15 @@ pub(super) async fn read(session: Session) -> Result<Read, ApiError> {
     };
     // Webhooks only feed the warnings: unreadable means "not known", except
     // for an expired token.
-    let webhook_orgs = match hooks {
-        Some(Ok(list)) => Some(webhook_org_ids(&list)),
+    let webhooks = match hooks {
+        Some(Ok(list)) => Some(schedule_webhooks(&list)),
         Some(Err(e)) if e.needs_new_token() => return Err(e),
         _ => None,
     };
     let mut snapshot = Snapshot::from_wire(resp, orgs, cluster_read);
-    snapshot.webhook_orgs = webhook_orgs;
+    if let Some(w) = webhooks {
+        snapshot.set_webhooks(w);
+    }
     snapshot.partial = conn.scope().is_some_and(|s| !s.is_primary());
     Ok(Read {
         snapshot,

@@ -1,0 +1,142 @@
+//! Delivery health per Org, for the Orgs table: each LIVEBOARD_SCHEDULE
+//! webhook's deliveries over the last 7 days (`jobs/history/communication-
+//! channels/search`, 26.4.0.cl), fetched a few at a time, for the rows on
+//! screen or, for the *Deliveries failing* filter, for every Org with a
+//! webhook; kept for the session until refreshed.
+
+use super::session::Session;
+use super::webhooks::history;
+use crate::model::deliveries::{Counts, WINDOW_MS};
+use crate::model::release::Feature;
+use futures_util::stream::{self, StreamExt};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// History calls in flight at once.
+pub const AT_ONCE: usize = 3;
+
+/// What is known of one webhook's deliveries.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Health {
+    Loading,
+    Known(Counts),
+    /// The call failed; the message says why.
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Deliveries {
+    /// By webhook id.
+    health: RwSignal<HashMap<String, Health>>,
+    /// Bumped by a refresh, so that the rows on screen read again.
+    generation: RwSignal<u32>,
+    /// (done, of) while every webhook is being read for the filter.
+    progress: RwSignal<Option<(usize, usize)>>,
+    cancelled: RwSignal<bool>,
+}
+
+impl Default for Deliveries {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Deliveries {
+    pub fn new() -> Self {
+        Deliveries {
+            health: RwSignal::new(HashMap::new()),
+            generation: RwSignal::new(0),
+            progress: RwSignal::new(None),
+            cancelled: RwSignal::new(false),
+        }
+    }
+
+    /// Why the column cannot be shown, if it cannot (tracked).
+    pub fn unavailable(&self, session: Session) -> Option<String> {
+        if !session.can_manage_webhooks() {
+            return Some(
+                "Delivery health needs ADMINISTRATION, DEVELOPER or CAN_MANAGE_WEBHOOKS.".into(),
+            );
+        }
+        session
+            .feature(Feature::DeliveryHistory)
+            .why_not(Feature::DeliveryHistory)
+    }
+
+    pub fn health(&self, webhook_id: &str) -> Option<Health> {
+        self.health.with(|h| h.get(webhook_id).cloned())
+    }
+
+    /// The webhooks known to have failed in the window (tracked).
+    pub fn failing(&self) -> Vec<String> {
+        self.health.with(|h| {
+            h.iter()
+                .filter(|(_, v)| matches!(v, Health::Known(c) if c.failing()))
+                .map(|(k, _)| k.clone())
+                .collect()
+        })
+    }
+
+    pub fn generation(&self) -> u32 {
+        self.generation.get()
+    }
+
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        self.progress.get()
+    }
+
+    /// Forgets everything read, so that it is read again.
+    pub fn refresh(&self) {
+        self.health.set(HashMap::new());
+        self.generation.update(|g| *g += 1);
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled.set(true);
+    }
+
+    /// Reads the webhooks not known yet, `AT_ONCE` at a time.
+    pub async fn fetch(&self, session: Session, ids: Vec<String>) {
+        let todo: Vec<String> = self
+            .health
+            .with_untracked(|h| ids.into_iter().filter(|id| !h.contains_key(id)).collect());
+        if todo.is_empty() {
+            return;
+        }
+        self.health.update(|h| {
+            for id in &todo {
+                h.insert(id.clone(), Health::Loading);
+            }
+        });
+        let since = js_sys::Date::now() - WINDOW_MS;
+        stream::iter(todo)
+            .for_each_concurrent(AT_ONCE, |id| async move {
+                let health = match history(session, &id, Some(since)).await {
+                    Ok(Some(h)) => Health::Known(Counts::of(&h, since)),
+                    Ok(None) => Health::Failed("not available on this cluster".into()),
+                    Err(e) => Health::Failed(e.summary()),
+                };
+                self.health.update(|h| {
+                    h.insert(id, health);
+                });
+            })
+            .await;
+    }
+
+    /// Reads every webhook not known yet, with progress, until done or cancelled.
+    pub async fn fetch_all(&self, session: Session, ids: Vec<String>) {
+        let total = ids.len();
+        self.cancelled.set(false);
+        self.progress.set(Some((0, total)));
+        let mut done = 0;
+        for chunk in ids.chunks(AT_ONCE * 4) {
+            if self.cancelled.get_untracked() {
+                break;
+            }
+            self.fetch(session, chunk.to_vec()).await;
+            done += chunk.len();
+            self.progress.set(Some((done, total)));
+        }
+        self.progress.set(None);
+    }
+}
