@@ -90,6 +90,7 @@ fn mount_panel(search: String, privileges: &'static [&'static str]) -> web_sys::
         provide_context(session);
         provide_context(ws);
         provide_context(Nav::new());
+        provide_context(ts_channels_panel::state::deliveries::Deliveries::new());
         let user = serde_json::from_value(serde_json::json!({
             "id": "u1", "name": "admin", "display_name": "Admin", "privileges": privileges
         }))
