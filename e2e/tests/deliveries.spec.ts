@@ -34,10 +34,10 @@ test('Deliveries failing reads every webhook and shows the Orgs that need attent
   await setFaults(request, { failing_deliveries: ['Marketing'] });
   await connectWithToken(page);
   await expect(row(page, 'Marketing').locator('td.deliveries')).toContainText('8 failed');
-  await page.getByLabel('Deliveries failing (last 7 days)').check();
+  await page.getByLabel('Deliveries failing (last 7 days of kept logs)').check();
   await expect(page.getByTestId('org-count')).toHaveText('2 of 15 Orgs');
   await expect(page.locator('.org-table tbody tr td.name')).toHaveText(['HR', 'Marketing']);
-  await page.getByLabel('Deliveries failing (last 7 days)').uncheck();
+  await page.getByLabel('Deliveries failing (last 7 days of kept logs)').uncheck();
   await expect(page.getByTestId('org-count')).toHaveText('15 of 15 Orgs');
   // Refresh reads again.
   const before = (await demoState(request)).calls[HISTORY];

@@ -4,7 +4,7 @@
 //! screen has rendered, and a failed fetch shows an error with Retry.
 
 use crate::components::{connect::Connect, signed_in::SignedIn};
-use crate::state::{Nav, Session, Workspace};
+use crate::state::{Session, Workspace};
 use leptos::prelude::*;
 
 /// The signed-in part could not be fetched.
@@ -70,7 +70,6 @@ pub fn App() -> impl IntoView {
     let ws = Workspace::new();
     provide_context(session);
     provide_context(ws);
-    provide_context(Nav::new());
     session.resume(ws);
     // Once the connect screen is on screen, fetch the rest in the background,
     // so that Connect does not wait for it. A failure here is retried when the

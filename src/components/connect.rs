@@ -57,20 +57,23 @@ impl Fields {
 #[component]
 fn CredentialFields(f: Fields, switching: bool) -> impl IntoView {
     view! {
-        <Show when=move || !switching>
-            <div class="tabs" role="radiogroup" aria-label="How to sign in">
-                <label>
-                    <input type="radio" name="auth" prop:checked=move || !f.with_password.get()
-                        on:change=move |_| f.with_password.set(false) />
-                    " With a bearer token"
-                </label>
-                <label>
-                    <input type="radio" name="auth" prop:checked=move || f.with_password.get()
-                        on:change=move |_| f.with_password.set(true) />
-                    " With username and password"
-                </label>
-            </div>
-        </Show>
+        // Switching Org: a password sign-in with the Org's id, or a token
+        // already scoped to that Org (for SSO accounts).
+        {switching.then(|| view! {
+            <p class="muted small">"With a token: paste one scoped to that Org."</p>
+        })}
+        <div class="tabs" role="radiogroup" aria-label="How to sign in">
+            <label>
+                <input type="radio" name="auth" prop:checked=move || !f.with_password.get()
+                    on:change=move |_| f.with_password.set(false) />
+                " With a bearer token"
+            </label>
+            <label>
+                <input type="radio" name="auth" prop:checked=move || f.with_password.get()
+                    on:change=move |_| f.with_password.set(true) />
+                " With username and password"
+            </label>
+        </div>
         <Show
             when=move || f.with_password.get()
             fallback=move || view! {

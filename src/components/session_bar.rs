@@ -29,7 +29,7 @@ pub fn SessionBar() -> impl IntoView {
                     <span class="release" data-testid="release">{c.release.describe()}</span>
                     <span class="org">"Current Org: " {org}</span>
                     <span class="access">{c.access.summary()}</span>
-                    <button type="button" data-testid="reload" disabled=move || ws.loading()
+                    <button type="button" data-testid="reload" disabled=move || ws.loading() || ws.saving()
                         on:click=move |_| { reload.dispatch(()); }>
                         {move || if ws.loading() { "Loading…" } else { "Reload" }}
                     </button>

@@ -47,7 +47,8 @@ fn HeldBack() -> impl IntoView {
                 <p class="notice" role="note" data-testid="held-back">
                     {format!(
                         "{n} pending change(s) are for the cluster default or Orgs this session cannot \
-                         reach. They are kept, not sent: sign in to the Primary Org to review and save them."
+                         reach (not read, or not listed). They are kept, not sent: a session that reaches \
+                         them (the Primary Org, or privileges that may read the cluster default) shows them again."
                     )}
                 </p>
             }
@@ -126,7 +127,10 @@ fn Preferences() -> impl IntoView {
 pub fn SignedIn() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
-    let nav = expect_context::<Nav>();
+    // Where the admin is, notes and delivery health belong to this sign-in:
+    // a disconnect forgets them.
+    let nav = Nav::new();
+    provide_context(nav);
     provide_context(Toasts::new());
     provide_context(Deliveries::new());
     let reach = Memo::new(move |_| session.reach());

@@ -49,7 +49,7 @@ impl Counts {
     pub fn describe(&self) -> String {
         let mut s = format!("{} delivered, {} failed", self.succeeded, self.failed);
         if self.other > 0 {
-            s.push_str(&format!(", {} pending", self.other));
+            s.push_str(&format!(", {} pending or retrying", self.other));
         }
         s
     }
@@ -91,7 +91,7 @@ mod tests {
             }
         );
         assert!(c.failing());
-        assert_eq!(c.describe(), "1 delivered, 2 failed, 2 pending");
+        assert_eq!(c.describe(), "1 delivered, 2 failed, 2 pending or retrying");
         let quiet = Counts::of(&history(&[("SUCCESS", 1.0)]), 0.0);
         assert!(!quiet.failing());
         assert_eq!(quiet.last_failure_ms, None);

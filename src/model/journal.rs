@@ -116,7 +116,7 @@ impl Journal {
         bytes += size(&entry);
         self.entries.push(entry);
         while self.entries.len() > 1 && (self.entries.len() > MAX_ENTRIES || bytes > MAX_BYTES) {
-            bytes -= size(&self.entries.remove(0));
+            bytes = bytes.saturating_sub(size(&self.entries.remove(0)));
             self.dropped += 1;
         }
         self.bytes = Some(bytes);
@@ -126,6 +126,7 @@ impl Journal {
     pub fn confirm_last(&mut self, readback: ReadBack) {
         if let Some(e) = self.entries.last_mut() {
             e.readback = readback;
+            self.bytes = None;
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::document::{Document, Kind};
 use super::draft::Draft;
-use super::prefs::{ClusterSetting, OrgSetting, Prefs, Snapshot};
+use super::prefs::{ClusterSetting, OrgSetting, Prefs, Snapshot, KNOWN_EVENTS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -69,7 +69,7 @@ pub struct Imported {
 
 /// Puts a preference set into the Draft: the cluster default when the file has
 /// one, and for every Org matched by name (exactly, else ignoring case) each
-/// event type the file or this cluster has, as in the file (absent: inherit).
+/// event type the file has or this panel knows, as in the file (absent: inherit).
 /// Orgs of this cluster that the file does not name are left alone.
 pub fn import(set: &PrefSet, snap: &Snapshot, draft: &mut Draft) -> Imported {
     let mut out = Imported::default();
@@ -91,7 +91,13 @@ pub fn import(set: &PrefSet, snap: &Snapshot, draft: &mut Draft) -> Imported {
             continue;
         };
         out.matched += 1;
-        let events: BTreeSet<&String> = o.preferences.keys().chain(here.prefs.keys()).collect();
+        // The file's event types, and the ones this panel knows; an event type
+        // only this cluster knows (a newer server's) is left as it is.
+        let known = here
+            .prefs
+            .keys()
+            .filter(|e| KNOWN_EVENTS.contains(&e.as_str()));
+        let events: BTreeSet<&String> = o.preferences.keys().chain(known).collect();
         for event in events {
             let setting = match o.preferences.get(event) {
                 Some(c) => OrgSetting::Override(c.clone()),

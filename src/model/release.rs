@@ -40,27 +40,13 @@ pub enum Feature {
     WebhookStatus,
     /// Clearing a webhook's authentication or signing (`reset_options`).
     WebhookReset,
-    /// The CORS allowlist through the API (`system/security-settings`).
-    SecuritySettingsApi,
 }
 
 impl Feature {
-    pub const ALL: [Feature; 8] = [
-        Feature::Preferences,
-        Feature::Webhooks,
-        Feature::WebhookHeaders,
-        Feature::TestEvent,
-        Feature::DeliveryHistory,
-        Feature::WebhookStatus,
-        Feature::WebhookReset,
-        Feature::SecuritySettingsApi,
-    ];
-
     /// The first release that has it.
     pub fn since(self) -> Release {
         match self {
             Feature::Preferences | Feature::Webhooks => Release(10, 14, 0),
-            Feature::SecuritySettingsApi => Release(26, 2, 0),
             Feature::WebhookHeaders | Feature::TestEvent | Feature::DeliveryHistory => {
                 Release(26, 4, 0)
             }
@@ -78,7 +64,6 @@ impl Feature {
             Feature::DeliveryHistory => "Delivery history",
             Feature::WebhookStatus => "Webhook status (enabled / disabled)",
             Feature::WebhookReset => "Removing a webhook's authentication or signing",
-            Feature::SecuritySettingsApi => "CORS allowlist through the API",
         }
     }
 

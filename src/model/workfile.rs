@@ -37,22 +37,19 @@ impl WorkFile {
 
     /// Only what the Draft touches: the cluster default (when edited) and the edited Orgs.
     pub fn compact(host: &str, saved_at_ms: f64, snapshot: &Snapshot, draft: &Draft) -> Self {
-        let base = Snapshot {
-            cluster: if draft.cluster.is_empty() {
-                None
-            } else {
-                snapshot.cluster.clone()
-            },
-            orgs: snapshot
-                .orgs
-                .iter()
-                .filter(|o| draft.orgs.contains_key(&o.id))
-                .cloned()
-                .collect(),
-            webhook_orgs: None,
-            partial: snapshot.partial,
-            webhooks: Default::default(),
+        let cluster = if draft.cluster.is_empty() {
+            None
+        } else {
+            snapshot.cluster.clone()
         };
+        let orgs = snapshot
+            .orgs
+            .iter()
+            .filter(|o| draft.orgs.contains_key(&o.id))
+            .cloned()
+            .collect();
+        let mut base = Snapshot::of(cluster, orgs);
+        base.partial = snapshot.partial;
         Self::new(host, saved_at_ms, base, draft.clone())
     }
 }

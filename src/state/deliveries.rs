@@ -85,8 +85,10 @@ impl Deliveries {
         self.progress.get()
     }
 
-    /// Forgets everything read, so that it is read again.
+    /// Forgets everything read, so that it is read again (a read under way
+    /// stops).
     pub fn refresh(&self) {
+        self.cancelled.set(true);
         self.health.set(HashMap::new());
         self.generation.update(|g| *g += 1);
     }
@@ -95,11 +97,15 @@ impl Deliveries {
         self.cancelled.set(true);
     }
 
-    /// Reads the webhooks not known yet, `AT_ONCE` at a time.
+    /// Reads the webhooks not known yet (or whose read failed), `AT_ONCE` at
+    /// a time. Answers that arrive after a refresh are dropped.
     pub async fn fetch(&self, session: Session, ids: Vec<String>) {
-        let todo: Vec<String> = self
-            .health
-            .with_untracked(|h| ids.into_iter().filter(|id| !h.contains_key(id)).collect());
+        let generation = self.generation.get_untracked();
+        let todo: Vec<String> = self.health.with_untracked(|h| {
+            ids.into_iter()
+                .filter(|id| matches!(h.get(id), None | Some(Health::Failed(_))))
+                .collect()
+        });
         if todo.is_empty() {
             return;
         }
@@ -116,9 +122,11 @@ impl Deliveries {
                     Ok(None) => Health::Failed("not available on this cluster".into()),
                     Err(e) => Health::Failed(e.summary()),
                 };
-                self.health.update(|h| {
-                    h.insert(id, health);
-                });
+                if self.generation.get_untracked() == generation {
+                    self.health.update(|h| {
+                        h.insert(id, health);
+                    });
+                }
             })
             .await;
     }
@@ -130,7 +138,8 @@ impl Deliveries {
         self.progress.set(Some((0, total)));
         let mut done = 0;
         for chunk in ids.chunks(AT_ONCE * 4) {
-            if self.cancelled.get_untracked() {
+            // Cancelled, or the token needs renewing: the rest would fail too.
+            if self.cancelled.get_untracked() || session.renewal_untracked().is_some() {
                 break;
             }
             self.fetch(session, chunk.to_vec()).await;

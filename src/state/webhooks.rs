@@ -58,9 +58,10 @@ pub struct WebhookList {
 impl WebhookList {
     pub fn new(session: Session) -> Self {
         let query = RwSignal::new(Query::default());
+        // Only a change of this flag (not every change of the connection) reads again.
+        let with_status = Memo::new(move |_| session.feature(Feature::WebhookStatus).ok());
         let page = LocalResource::new(move || {
-            let with_status = session.feature(Feature::WebhookStatus).ok();
-            let req = query.get().request(with_status);
+            let req = query.get().request(with_status.get());
             async move { session.call(&req).await }
         });
         WebhookList { query, page }

@@ -25,9 +25,11 @@ pub fn EntryView(entry: Entry) -> impl IntoView {
     let nav = expect_context::<Nav>();
     let at = entry.at_ms;
     let revert = Action::new_local(move |_: &()| async move {
-        ws.revert(session, at).await?;
-        nav.show(Screen::Preferences);
-        Ok::<(), ApiError>(())
+        let done = ws.revert(session, at).await?;
+        if done {
+            nav.show(Screen::Preferences);
+        }
+        Ok::<bool, ApiError>(done)
     });
     let summary = format!(
         "{} — {} ({}): {} change(s); {}",
@@ -60,7 +62,13 @@ pub fn EntryView(entry: Entry) -> impl IntoView {
                 on:click=move |_| { revert.dispatch(()); } aria-label=format!("Revert the save of {}", time(at))>
                 "Revert this save"
             </button>
-            {move || revert.value().get().and_then(Result::err).map(|e| view! { <ErrorNote error=e /> })}
+            {move || revert.value().get().map(|r| match r {
+                Err(e) => view! { <ErrorNote error=e /> }.into_any(),
+                Ok(false) => view! {
+                    <p class="notice" role="alert">"Save or discard the pending changes first: a revert replaces the draft."</p>
+                }.into_any(),
+                Ok(true) => ().into_any(),
+            })}
         </li>
     }
 }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn HistoryScreen() -> impl IntoView {
     let ws = expect_context::<Workspace>();
+    ws.open_journal();
     let org = RwSignal::new(String::new());
     let message = RwSignal::new(None::<Result<String, String>>);
     let entries = move || {

@@ -60,6 +60,8 @@ pub fn DeliveriesBar(failing_only: RwSignal<bool>, all: Signal<Vec<String>>) -> 
         failing_only.set(on);
         if on {
             read_all.dispatch(());
+        } else {
+            deliveries.cancel();
         }
     };
     move || {
@@ -69,7 +71,7 @@ pub fn DeliveriesBar(failing_only: RwSignal<bool>, all: Signal<Vec<String>>) -> 
             <div class="bulk" role="group" aria-label="Deliveries">
                 <label class="check">
                     <input type="checkbox" prop:checked=move || failing_only.get() on:change=toggle />
-                    " Deliveries failing (last 7 days)"
+                    " Deliveries failing (last 7 days of kept logs)"
                 </label>
                 {move || deliveries.progress().map(|(done, of)| view! {
                     <progress max=of value=done aria-label="Reading delivery histories"></progress>

@@ -6,7 +6,7 @@ use super::Selection;
 use crate::components::channels::channel_checks;
 use crate::model::prefs::OrgWebhook;
 use crate::model::prefs::{
-    describe_channels, effective, toggled, OrgSetting, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
+    describe_channels, effective, toggled, OrgSetting, EMAIL, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
 };
 use crate::model::webhook::{mismatch, Mismatch};
 use crate::state::deliveries::Deliveries;
@@ -115,7 +115,8 @@ fn mode_select(
         let setting = if event_target_value(&ev) == "inherit" {
             OrgSetting::Inherit
         } else {
-            OrgSetting::Override(effective.clone().unwrap_or_default())
+            // What the Org uses now; EMAIL when that is not known (never all off).
+            OrgSetting::Override(effective.clone().unwrap_or_else(|| vec![EMAIL.to_string()]))
         };
         ws.edit(|d, s| d.set_org(s, &id, LS, setting));
     };

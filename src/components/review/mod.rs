@@ -94,7 +94,7 @@ fn CurlTools(request: Memo<ConfigureRequest>) -> impl IntoView {
             let _ = w.navigator().clipboard().write_text(&text);
         }
         curl_made.set(Some((req, text)));
-        toasts.push("curl command copied.");
+        toasts.push("curl command below (copied too, where the browser allows it).");
     };
     view! {
         <button type="button" on:click=copy_curl>"Copy as curl"</button>
@@ -130,8 +130,12 @@ pub fn Review() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let save = Action::new_local(move |_: &()| async move {
         let r = ws.save(session).await;
-        if let Ok(SaveOutcome::Saved(_)) = r {
-            toasts.push("Saved: one configure call sent and checked.");
+        if let Ok(SaveOutcome::Saved(v)) = &r {
+            toasts.push(if v.iter().all(|x| x.differs.is_none()) {
+                "Saved: one configure call sent and checked."
+            } else {
+                "Saved, but the server does not hold every change: see the review."
+            });
         }
         r
     });
@@ -164,7 +168,7 @@ pub fn Review() -> impl IntoView {
                 </details>
                 <div class="actions">
                     <button type="button" class="primary" aria-busy=move || save.pending().get().to_string()
-                        disabled=move || save.pending().get() || ws.has_conflicts()
+                        disabled=move || save.pending().get() || ws.has_conflicts() || ws.loading()
                         on:click=move |_| { save.dispatch(()); }>
                         {move || if save.pending().get() { "Saving…" } else { "Save" }}
                     </button>

@@ -20,7 +20,10 @@ pub struct RowActions {
     pub history: Action<(String, String), ()>,
 }
 
-fn row(w: Webhook, act: RowActions, with_results: bool) -> impl IntoView {
+/// Which of a webhook's result buttons this cluster offers: (test event, history).
+type Offers = (bool, bool);
+
+fn row(w: Webhook, act: RowActions, (with_test, with_history): Offers) -> impl IntoView {
     let org = w
         .org
         .as_ref()
@@ -43,9 +46,11 @@ fn row(w: Webhook, act: RowActions, with_results: bool) -> impl IntoView {
             <td class="row-actions">
                 <button type="button" aria-label=format!("Edit {name}")
                     on:click=move |_| act.panel.set(Panel::Edit(edit.clone()))>"Edit"</button>
-                {with_results.then(|| view! {
+                {with_test.then(|| view! {
                     <button type="button" aria-label=format!("Send test event to {name}")
                         on:click=move |_| { act.test.dispatch(test.clone()); }>"Send test event"</button>
+                })}
+                {with_history.then(|| view! {
                     <button type="button" aria-label=format!("History of {name}")
                         on:click=move |_| { act.history.dispatch((hist.id.clone(), hist.name.clone())); }>"History"</button>
                 })}
@@ -103,7 +108,10 @@ fn Toolbar(list: WebhookList, panel: RwSignal<Panel>) -> impl IntoView {
 pub fn List(list: WebhookList, act: RowActions) -> impl IntoView {
     let session = expect_context::<Session>();
     let with_results = move || {
-        session.feature(Feature::TestEvent).ok() && session.feature(Feature::DeliveryHistory).ok()
+        (
+            session.feature(Feature::TestEvent).ok(),
+            session.feature(Feature::DeliveryHistory).ok(),
+        )
     };
     let table = move || {
         list.page().map(|r| match r {

@@ -16,7 +16,9 @@ use std::collections::BTreeMap;
 pub fn plan(snap: &Snapshot, changes: &[Change]) -> ConfigureRequest {
     let mut req = ConfigureRequest::default();
     let mut cluster: Option<Prefs> = None;
+    // Org edits grouped by Org, in the order the changes name them.
     let mut orgs: Vec<(String, BTreeMap<String, OrgSetting>)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for ch in changes {
         match ch {
             Change::Cluster { event, after, .. } => {
@@ -27,13 +29,10 @@ pub fn plan(snap: &Snapshot, changes: &[Change]) -> ConfigureRequest {
             Change::Org {
                 id, event, after, ..
             } => {
-                let pos = match orgs.iter().position(|(i, _)| i == id) {
-                    Some(p) => p,
-                    None => {
-                        orgs.push((id.clone(), BTreeMap::new()));
-                        orgs.len() - 1
-                    }
-                };
+                let pos = *at.entry(id.as_str()).or_insert_with(|| {
+                    orgs.push((id.clone(), BTreeMap::new()));
+                    orgs.len() - 1
+                });
                 orgs[pos].1.insert(event.clone(), after.clone());
             }
         }

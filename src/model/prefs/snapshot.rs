@@ -4,6 +4,7 @@
 use super::{is_known_channel, prefs_from_wire, ClusterSetting, OrgSetting, Prefs, KNOWN_EVENTS};
 use crate::api::wire::{OrgResponse, SearchResponse};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Org {
@@ -49,7 +50,23 @@ pub struct Snapshot {
     /// not kept in saved work).
     #[serde(skip)]
     pub webhooks: BTreeMap<String, OrgWebhook>,
+    #[serde(skip)]
+    index: OrgIndex,
 }
+
+/// Where each Org is in `orgs`, built on first use. A lookup checks what it
+/// finds, so an index older than a change of `orgs` is slow, never wrong.
+#[derive(Clone, Debug, Default)]
+struct OrgIndex(OnceLock<HashMap<String, usize>>);
+
+/// The index is a cache: two Snapshots are equal whatever it holds.
+impl PartialEq for OrgIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for OrgIndex {}
 
 /// An Org's LIVEBOARD_SCHEDULE webhook.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,6 +133,16 @@ impl Snapshot {
             webhook_orgs: None,
             partial: false,
             webhooks: BTreeMap::new(),
+            index: OrgIndex::default(),
+        }
+    }
+
+    /// A Snapshot of these cluster defaults and Orgs (in the order given).
+    pub fn of(cluster: Option<Prefs>, orgs: Vec<Org>) -> Self {
+        Snapshot {
+            cluster,
+            orgs,
+            ..Snapshot::default()
         }
     }
 
@@ -143,7 +170,17 @@ impl Snapshot {
     }
 
     pub fn org(&self, id: &str) -> Option<&Org> {
-        self.orgs.iter().find(|o| o.id == id)
+        let index = self.index.0.get_or_init(|| {
+            self.orgs
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.id.clone(), i))
+                .collect()
+        });
+        match index.get(id).and_then(|&i| self.orgs.get(i)) {
+            Some(o) if o.id == id => Some(o),
+            _ => self.orgs.iter().find(|o| o.id == id),
+        }
     }
 
     /// Whether this Snapshot can speak for the Org: it lists it, or it would
@@ -156,11 +193,17 @@ impl Snapshot {
     pub fn merge_orgs(&mut self, fresh: Snapshot) {
         for o in fresh.orgs {
             match self.orgs.iter_mut().find(|x| x.id == o.id) {
-                Some(x) => *x = o,
+                // A targeted search does not say whether the Org is inactive.
+                Some(x) => {
+                    let inactive = x.inactive;
+                    *x = o;
+                    x.inactive |= inactive;
+                }
                 None => self.orgs.push(o),
             }
         }
         sort_orgs(&mut self.orgs);
+        self.index = OrgIndex::default();
     }
 
     /// Event types and channels in this Snapshot that the panel does not know.

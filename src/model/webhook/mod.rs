@@ -332,6 +332,19 @@ mod tests {
     }
 
     #[test]
+    fn clearing_the_status_enables_the_webhook() {
+        let mut w = existing();
+        w.status = Some(Status::Disabled);
+        let original = WebhookForm::from_webhook(&w);
+        let mut f = original.clone();
+        f.status = None;
+        assert_eq!(
+            to_value(update_request(&w.id, &original, &f, FormRules::all())).unwrap(),
+            json!({"status": "ENABLED"})
+        );
+    }
+
+    #[test]
     fn an_untouched_webhook_sends_nothing_even_with_spaces_around_its_text() {
         let mut w = existing();
         w.name = " Ops ".into();

@@ -3,7 +3,7 @@
 
 use super::{parse_pairs, AuthKind, FormRules, WebhookForm};
 use crate::api::wire::{
-    AuthenticationInput, CreateWebhook, EventType, KeyValue, ResetOption, SignatureInput,
+    AuthenticationInput, CreateWebhook, EventType, KeyValue, ResetOption, SignatureInput, Status,
     UpdateWebhook, WebhookFields,
 };
 use std::collections::BTreeMap;
@@ -117,9 +117,9 @@ pub fn update_request(
             signature_verification,
             additional_headers: (rules.headers && headers(form) != headers(original))
                 .then(|| headers(form)),
-            status: form
-                .status
-                .filter(|_| rules.status && form.status != original.status),
+            // "Not set" after a status means enabled: the API cannot clear it.
+            status: (rules.status && form.status != original.status)
+                .then(|| form.status.unwrap_or(Status::Enabled)),
         },
         reset_options: (rules.reset && !reset.is_empty()).then_some(reset),
     }

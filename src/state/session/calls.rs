@@ -15,10 +15,14 @@ impl Session {
     /// again, up to `MAX_ATTEMPTS` in all; others are never retried here.
     pub async fn call<C: Call>(&self, call: &C) -> Result<C::Answer, ApiError> {
         let mut attempt = 1;
+        // A retry goes where the first attempt went, or nowhere: never to a
+        // host or Org the admin has switched to meanwhile.
+        let reach = self.reach_untracked();
         loop {
             let client = self
                 .connection
                 .with_untracked(|c| c.as_ref().map(|c| c.client.clone()))
+                .filter(|_| attempt == 1 || self.reach_untracked() == reach)
                 .ok_or(ApiError::NotSignedIn)?;
             match client.call(call).await {
                 Err(e) if e.too_many_requests() && C::IDEMPOTENT && attempt < MAX_ATTEMPTS => {
@@ -78,12 +82,12 @@ impl Session {
 
     /// A feature's endpoint answered 404: an older release, or a Beta API that is off.
     pub fn not_found(&self, f: Feature) {
-        let known = self.release_untracked().known().is_some();
-        if known {
-            self.not_enabled.update(|s| {
-                s.insert(f);
-            });
-        } else {
+        self.absent.update(|s| {
+            s.insert(f);
+        });
+        // A Beta API answers 404 where it is off, whatever the release: only
+        // the others say the release is older than theirs.
+        if !f.beta() && self.release_untracked().known().is_none() {
             self.connection.update(|c| {
                 if let Some(c) = c {
                     c.release = c.release.after_not_found(f);

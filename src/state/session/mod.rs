@@ -53,8 +53,8 @@ pub async fn sleep_ms(ms: u32) {
 #[derive(Clone, Copy)]
 pub struct Session {
     connection: RwSignal<Option<Connection>>,
-    /// Beta APIs that answered 404 on a release that has them.
-    not_enabled: RwSignal<BTreeSet<Feature>>,
+    /// Features whose endpoint answered 404.
+    absent: RwSignal<BTreeSet<Feature>>,
     renewal: RwSignal<Option<Renewal>>,
     waiting: RwSignal<Option<Wait>>,
     resuming: RwSignal<bool>,
@@ -70,7 +70,7 @@ impl Session {
     pub fn new() -> Self {
         Session {
             connection: RwSignal::new(None),
-            not_enabled: RwSignal::new(BTreeSet::new()),
+            absent: RwSignal::new(BTreeSet::new()),
             renewal: RwSignal::new(None),
             waiting: RwSignal::new(None),
             resuming: RwSignal::new(false),
@@ -129,14 +129,29 @@ impl Session {
 
     /// Whether this cluster offers a feature, tracked.
     pub fn feature(&self, f: Feature) -> Support {
-        match self.release().has(f) {
-            Support::Yes if self.not_enabled.with(|s| s.contains(&f)) => Support::NotEnabled,
-            other => other,
+        match self.release() {
+            _ if !self.absent.with(|s| s.contains(&f)) => self.release().has(f),
+            // The release has it, yet the endpoint answered 404: switched off.
+            r if r.known().is_some_and(|k| k >= f.since()) => Support::NotEnabled,
+            _ => Support::Missing {
+                needs: f.since(),
+                have: self.release().known(),
+            },
         }
+    }
+
+    /// What the token reaches, untracked (see `reach`).
+    pub(super) fn reach_untracked(&self) -> Option<(String, Option<Scope>)> {
+        self.connection
+            .with_untracked(|c| c.as_ref().map(|c| (c.client.base.clone(), c.scope())))
     }
 
     pub fn renewal(&self) -> Option<Renewal> {
         self.renewal.get()
+    }
+
+    pub fn renewal_untracked(&self) -> Option<Renewal> {
+        self.renewal.get_untracked()
     }
 
     pub fn waiting(&self) -> Option<Wait> {
@@ -145,12 +160,6 @@ impl Session {
 
     pub fn resuming(&self) -> bool {
         self.resuming.get()
-    }
-
-    /// The host (`""`: this site's own origin), untracked.
-    pub fn host(&self) -> Option<String> {
-        self.connection
-            .with_untracked(|c| c.as_ref().map(|c| c.client.base.clone()))
     }
 
     // ---- signing in and out ----
@@ -167,7 +176,7 @@ impl Session {
         } else {
             storage::forget();
         }
-        self.not_enabled.set(BTreeSet::new());
+        self.absent.set(BTreeSet::new());
         self.renewal.set(None);
         self.connection.set(Some(connection));
     }

@@ -103,6 +103,14 @@ pub async fn open(target: Target, creds: Credentials) -> Result<Connection, Open
                 "Enter a bearer token, or sign in with a username and password.".into(),
             ))
         }
+        // A header value takes visible ASCII only: a pasted token with a
+        // space, a line break or a look-alike character is refused here.
+        Credentials::Token(t) if !t.trim().bytes().all(|b| b.is_ascii_graphic()) => {
+            return Err(OpenError::Input(
+                "The token holds a space or a character a token cannot have; paste it again."
+                    .into(),
+            ))
+        }
         Credentials::Token(t) => t.trim().to_string(),
         Credentials::Login { username, .. } if username.trim().is_empty() => {
             return Err(OpenError::Input("Enter a username.".into()))
@@ -149,5 +157,21 @@ mod tests {
         assert_eq!(parse_org_id(""), Ok(None));
         assert_eq!(parse_org_id(" 42 "), Ok(Some(42)));
         assert!(matches!(parse_org_id("Finance"), Err(OpenError::Input(_))));
+    }
+
+    #[test]
+    fn a_token_a_header_cannot_carry_is_refused_before_anything_is_sent() {
+        let target = || Target {
+            host: String::new(),
+            allow_insecure: false,
+            timeout_s: "20".into(),
+        };
+        for bad in ["tok en", "tok\u{200b}en", "tök", "tok\nen"] {
+            let r = futures_util::FutureExt::now_or_never(open(
+                target(),
+                Credentials::Token(bad.into()),
+            ));
+            assert!(matches!(r, Some(Err(OpenError::Input(_)))), "{bad:?}");
+        }
     }
 }

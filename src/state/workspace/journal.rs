@@ -14,19 +14,25 @@ use crate::state::storage;
 use leptos::prelude::*;
 
 impl Workspace {
-    /// Reads this host's journal (from this browser the first time).
-    pub fn with_journal<T>(&self, f: impl FnOnce(&Journal) -> T) -> T {
+    /// Reads this host's journal from this browser, once.
+    pub fn open_journal(&self) {
         if self.journal.with_untracked(Option::is_none) {
             let host = self.host_untracked();
             let journal = storage::load_journal(&host).unwrap_or_else(|| Journal::new(&host));
             self.journal.set(Some(journal));
         }
-        self.journal
-            .with(|j| f(j.as_ref().expect("the journal was read just above")))
+    }
+
+    /// The journal, tracked (empty until `open_journal`).
+    pub fn with_journal<T>(&self, f: impl FnOnce(&Journal) -> T) -> T {
+        self.journal.with(|j| match j {
+            Some(j) => f(j),
+            None => f(&Journal::new(&self.host_untracked())),
+        })
     }
 
     fn change_journal(&self, f: impl FnOnce(&mut Journal)) {
-        self.with_journal(|_| ());
+        self.open_journal();
         self.journal.update(|j| {
             if let Some(j) = j {
                 f(j);
@@ -76,18 +82,30 @@ impl Workspace {
     /// Reads what the server holds now, then makes a draft that puts every
     /// item of a recorded save back; items the server changed since then come
     /// up as conflicts. `at_ms` names the entry.
-    pub async fn revert(&self, session: Session, at_ms: f64) -> Result<(), ApiError> {
-        let found = self.with_journal(|j| j.entries.iter().find(|e| e.at_ms == at_ms).cloned());
+    pub async fn revert(&self, session: Session, at_ms: f64) -> Result<bool, ApiError> {
+        if self.draft.with_untracked(|d| !d.is_empty()) {
+            // A revert replaces the draft: pending changes go first (saved or discarded).
+            return Ok(false);
+        }
+        self.open_journal();
+        let found = self.journal.with_untracked(|j| {
+            j.as_ref()
+                .and_then(|j| j.entries.iter().find(|e| e.at_ms == at_ms).cloned())
+        });
         let Some(entry) = found else {
-            return Ok(());
+            return Ok(false);
         };
+        let epoch = self.epoch();
         let current = read(session).await?.snapshot;
+        if !self.still(epoch) {
+            return Ok(false);
+        }
         self.replace_snapshot(current.clone());
         let r = revert(&entry, &current);
         let file = WorkFile::new(&self.host_untracked(), storage::now_ms(), r.base, r.draft);
         self.take_work(&file);
         self.revert_notes.set(r.notes);
-        Ok(())
+        Ok(true)
     }
 
     pub fn revert_notes(&self) -> Vec<String> {
@@ -96,6 +114,6 @@ impl Workspace {
 
     /// The journal as a JSON document, for an export.
     pub fn journal_json(&self) -> String {
-        self.with_journal(Journal::to_json)
+        self.with_journal(|j| j.to_json())
     }
 }

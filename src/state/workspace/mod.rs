@@ -43,6 +43,10 @@ pub struct Workspace {
     journal: RwSignal<Option<Journal>>,
     /// Where the revert in the Draft cannot be exact, what it does instead.
     revert_notes: RwSignal<Vec<String>>,
+    /// Bumped when the host changes: an answer read for an earlier host is dropped.
+    epoch: StoredValue<u64>,
+    /// A save is under way: a load then waits for its read-back instead.
+    saving: RwSignal<bool>,
 }
 
 impl Default for Workspace {
@@ -67,6 +71,8 @@ impl Workspace {
             outcome: RwSignal::new(None),
             journal: RwSignal::new(None),
             revert_notes: RwSignal::new(Vec::new()),
+            epoch: StoredValue::new(0),
+            saving: RwSignal::new(false),
         }
     }
 
@@ -89,10 +95,6 @@ impl Workspace {
 
     pub fn loaded(&self) -> bool {
         self.snapshot.with(Option::is_some)
-    }
-
-    pub fn loaded_untracked(&self) -> bool {
-        self.snapshot.with_untracked(Option::is_some)
     }
 
     /// The pending changes (a Memo owned by the caller's view).
@@ -148,11 +150,12 @@ impl Workspace {
 
     /// Edits the Draft against the current Snapshot.
     pub fn edit(&self, f: impl FnOnce(&mut Draft, &Snapshot)) {
-        let Some(snap) = self.snapshot.get_untracked() else {
-            return;
-        };
-        self.draft.update(|d| f(d, &snap));
-        self.outcome.set(None);
+        let edited = self
+            .snapshot
+            .with_untracked(|s| s.as_ref().map(|s| self.draft.update(|d| f(d, s))).is_some());
+        if edited {
+            self.outcome.set(None);
+        }
     }
 
     /// Drops every pending change, and the conflicts that came with them.
@@ -203,7 +206,23 @@ impl Workspace {
             self.load_error.set(None);
             self.journal.set(None);
             self.revert_notes.set(Vec::new());
+            self.cluster_refused.set(None);
+            self.epoch.update_value(|e| *e += 1);
         }
+    }
+
+    /// The host's epoch, to tell later whether an answer still belongs here.
+    fn epoch(&self) -> u64 {
+        self.epoch.get_value()
+    }
+
+    fn still(&self, epoch: u64) -> bool {
+        self.epoch() == epoch
+    }
+
+    /// A save (or a revert's read) is under way.
+    pub fn saving(&self) -> bool {
+        self.saving.get()
     }
 
     /// Reads what the server holds. On the first load of a host with an empty
@@ -216,9 +235,19 @@ impl Workspace {
             // Without a privilege that may search, there is nothing to read.
             return;
         }
+        if self.saving.get_untracked() {
+            // The save reads the server back itself.
+            return;
+        }
+        let epoch = self.epoch();
         self.loading.set(true);
         self.load_error.set(None);
-        match read(session).await {
+        let result = read(session).await;
+        self.loading.set(false);
+        if !self.still(epoch) || self.saving.get_untracked() {
+            return;
+        }
+        match result {
             Ok(r) => {
                 let first = self.snapshot.with_untracked(Option::is_none);
                 if first && self.draft.with_untracked(Draft::is_empty) {
@@ -231,7 +260,6 @@ impl Workspace {
             }
             Err(e) => self.load_error.set(Some(e)),
         }
-        self.loading.set(false);
     }
 
     /// Looks Orgs up on the server with the API's own Org filter and merges them in.
@@ -243,8 +271,12 @@ impl Workspace {
                 event_types: None,
             }]),
         };
+        let epoch = self.epoch();
         let fresh = Snapshot::from_wire(session.call(&req).await?, None, false);
         let found = fresh.orgs.len();
+        if !self.still(epoch) {
+            return Ok(0);
+        }
         if let Some(mut snap) = self.snapshot.get_untracked() {
             snap.merge_orgs(fresh);
             self.replace_snapshot(snap);
@@ -254,7 +286,12 @@ impl Workspace {
 
     /// Re-reads which Orgs have a webhook, for the warnings of the Orgs table.
     pub async fn refresh_webhooks(&self, session: Session) {
-        if let Ok(list) = all_schedule_webhooks(session).await {
+        let epoch = self.epoch();
+        if let Some(list) = all_schedule_webhooks(session)
+            .await
+            .ok()
+            .filter(|_| self.still(epoch))
+        {
             if let Some(mut snap) = self.snapshot.get_untracked() {
                 snap.set_webhooks(schedule_webhooks(&list));
                 self.replace_snapshot(snap);

@@ -30,7 +30,8 @@ pub fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
 /// Every LIVEBOARD_SCHEDULE webhook the token may see, page after page.
 pub async fn all_schedule_webhooks(session: Session) -> Result<Vec<Webhook>, ApiError> {
     let mut all = Vec::new();
-    loop {
+    // A server that kept answering "more" would otherwise be read forever.
+    for _ in 0..MAX_PAGES {
         let page = session
             .call(&SearchWebhooks {
                 event_type: Some(Default::default()),
@@ -42,10 +43,14 @@ pub async fn all_schedule_webhooks(session: Session) -> Result<Vec<Webhook>, Api
         let n = page.webhooks.len();
         all.extend(page.webhooks);
         if !page.pagination.has_more || n == 0 {
-            return Ok(all);
+            break;
         }
     }
+    Ok(all)
 }
+
+/// Pages of 200 webhooks read at most (40,000 webhooks: far above one per Org).
+const MAX_PAGES: usize = 200;
 
 /// Runs `f` only when `allowed`.
 async fn when<T>(allowed: bool, f: impl std::future::Future<Output = T>) -> Option<T> {

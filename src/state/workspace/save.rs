@@ -38,16 +38,25 @@ impl Workspace {
     /// Then sends the one configure call, reads the preferences back and checks
     /// each change. An error leaves the Draft as it was.
     pub async fn save(&self, session: Session) -> Result<SaveOutcome, ApiError> {
-        let outcome = self.try_save(session).await;
-        self.outcome.set(outcome.as_ref().ok().cloned());
+        let epoch = self.epoch();
+        self.saving.set(true);
+        let outcome = self.try_save(session, epoch).await;
+        self.saving.set(false);
+        if self.still(epoch) {
+            self.outcome.set(outcome.as_ref().ok().cloned());
+        }
         outcome
     }
 
-    async fn try_save(&self, session: Session) -> Result<SaveOutcome, ApiError> {
+    async fn try_save(&self, session: Session, epoch: u64) -> Result<SaveOutcome, ApiError> {
         let Some(base) = self.snapshot.get_untracked() else {
             return Ok(SaveOutcome::NothingToSend);
         };
         let fresh = read(session).await?.snapshot;
+        if !self.still(epoch) {
+            // Another host was opened meanwhile: nothing is sent.
+            return Ok(SaveOutcome::NothingToSend);
+        }
         let conflicts = self.draft.with_untracked(|d| detect(&base, &fresh, d));
         self.replace_snapshot(fresh.clone());
         if !conflicts.is_empty() {
@@ -61,7 +70,11 @@ impl Workspace {
         }
         let req = plan(&fresh, &changes);
         match session.call(&req).await {
-            Err(e) if e.status() == Some(403) && !req.cluster_preferences.is_empty() => {
+            Err(e)
+                if e.status() == Some(403)
+                    && !e.no_org_access()
+                    && !req.cluster_preferences.is_empty() =>
+            {
                 return Ok(SaveOutcome::ClusterRefused(e))
             }
             other => other?,
