@@ -11,6 +11,36 @@ use crate::state::Workspace;
 use entry::EntryView;
 use leptos::prelude::*;
 
+/// *Export journal* as JSON or CSV.
+#[component]
+fn Exports(message: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
+    let ws = expect_context::<Workspace>();
+    let export = move |csv: bool| {
+        let (name, kind, text) = if csv {
+            (
+                "thoughtspot-channels-journal.csv",
+                "text/csv",
+                ws.with_journal(|j| j.to_csv(time)),
+            )
+        } else {
+            (
+                "thoughtspot-channels-journal.json",
+                "application/json",
+                ws.journal_json(),
+            )
+        };
+        let done = format!(
+            "Exported the journal as {}.",
+            if csv { "CSV" } else { "JSON" }
+        );
+        message.set(Some(download(name, kind, &text, done)));
+    };
+    view! {
+        <button type="button" on:click=move |_| export(false)>"Export journal (JSON)"</button>
+        <button type="button" on:click=move |_| export(true)>"Export journal (CSV)"</button>
+    }
+}
+
 #[component]
 pub fn HistoryScreen() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -29,24 +59,6 @@ pub fn HistoryScreen() -> impl IntoView {
         })
     };
     let count = move || ws.with_journal(|j| (j.entries.len(), j.dropped));
-    let export_json = move |_| {
-        let text = ws.journal_json();
-        message.set(Some(download(
-            "thoughtspot-channels-journal.json",
-            "application/json",
-            &text,
-            "Exported the journal as JSON.".into(),
-        )));
-    };
-    let export_csv = move |_| {
-        let text = ws.with_journal(|j| j.to_csv(time));
-        message.set(Some(download(
-            "thoughtspot-channels-journal.csv",
-            "text/csv",
-            &text,
-            "Exported the journal as CSV.".into(),
-        )));
-    };
     view! {
         <section class="card history" aria-labelledby="history-title">
             <h2 id="history-title">"History of saves from this browser"</h2>
@@ -69,8 +81,7 @@ pub fn HistoryScreen() -> impl IntoView {
             <div class="toolbar">
                 <label for="history-org" class="inline">"Org"</label>
                 <input id="history-org" type="search" placeholder="name or id" bind:value=org />
-                <button type="button" on:click=export_json>"Export journal (JSON)"</button>
-                <button type="button" on:click=export_csv>"Export journal (CSV)"</button>
+                <Exports message=message />
                 <span class="count" data-testid="journal-count">{move || format!("{} save(s)", count().0)}</span>
             </div>
             {move || message.get().map(|m| match m {

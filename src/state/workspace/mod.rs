@@ -11,9 +11,6 @@ mod work;
 pub use read::{all_schedule_webhooks, schedule_webhooks};
 pub use save::SaveOutcome;
 
-use super::session::Session;
-use super::storage;
-use crate::api::wire::{OrgSearchCriteria, SearchRequest};
 use crate::api::ApiError;
 use crate::model::conflict::{keep_theirs, Conflict};
 use crate::model::draft::{diff, Change, Draft};
@@ -21,7 +18,6 @@ use crate::model::journal::Journal;
 use crate::model::prefs::Snapshot;
 use crate::model::workfile::WorkFile;
 use leptos::prelude::*;
-use read::read;
 
 #[derive(Clone, Copy)]
 pub struct Workspace {
@@ -223,80 +219,6 @@ impl Workspace {
     /// A save (or a revert's read) is under way.
     pub fn saving(&self) -> bool {
         self.saving.get()
-    }
-
-    /// Reads what the server holds. On the first load of a host with an empty
-    /// Draft, work kept in this browser is offered back.
-    pub async fn load(&self, session: Session) {
-        if !session
-            .connection_untracked()
-            .is_some_and(|c| c.access.prefs)
-        {
-            // Without a privilege that may search, there is nothing to read.
-            return;
-        }
-        if self.saving.get_untracked() {
-            // The save reads the server back itself.
-            return;
-        }
-        let epoch = self.epoch();
-        self.loading.set(true);
-        self.load_error.set(None);
-        let result = read(session).await;
-        self.loading.set(false);
-        if !self.still(epoch) || self.saving.get_untracked() {
-            return;
-        }
-        match result {
-            Ok(r) => {
-                let first = self.snapshot.with_untracked(Option::is_none);
-                if first && self.draft.with_untracked(Draft::is_empty) {
-                    // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
-                    self.restore_offer
-                        .set(storage::load_draft(&self.host_untracked()));
-                }
-                self.cluster_refused.set(r.cluster_refused);
-                self.replace_snapshot(r.snapshot);
-            }
-            Err(e) => self.load_error.set(Some(e)),
-        }
-    }
-
-    /// Looks Orgs up on the server with the API's own Org filter and merges them in.
-    pub async fn lookup(&self, session: Session, ident: &str) -> Result<usize, ApiError> {
-        let req = SearchRequest {
-            cluster_preferences: None,
-            org_preferences: Some(vec![OrgSearchCriteria {
-                org_identifier: ident.trim().to_string(),
-                event_types: None,
-            }]),
-        };
-        let epoch = self.epoch();
-        let fresh = Snapshot::from_wire(session.call(&req).await?, None, false);
-        let found = fresh.orgs.len();
-        if !self.still(epoch) {
-            return Ok(0);
-        }
-        if let Some(mut snap) = self.snapshot.get_untracked() {
-            snap.merge_orgs(fresh);
-            self.replace_snapshot(snap);
-        }
-        Ok(found)
-    }
-
-    /// Re-reads which Orgs have a webhook, for the warnings of the Orgs table.
-    pub async fn refresh_webhooks(&self, session: Session) {
-        let epoch = self.epoch();
-        if let Some(list) = all_schedule_webhooks(session)
-            .await
-            .ok()
-            .filter(|_| self.still(epoch))
-        {
-            if let Some(mut snap) = self.snapshot.get_untracked() {
-                snap.set_webhooks(schedule_webhooks(&list));
-                self.replace_snapshot(snap);
-            }
-        }
     }
 
     /// Tracks every new Snapshot (for the benchmark's performance marks).

@@ -1,13 +1,19 @@
 //! Reading what the server holds: the preference search (without the cluster
 //! default when the server refuses that part), `orgs/search` and the
-//! webhooks, all at once, into one Snapshot.
+//! webhooks, all at once, into one Snapshot; and the workflows that read
+//! (load, look up, refresh the webhook column).
 
 use super::super::session::Session;
+use super::super::storage;
+use super::Workspace;
+use crate::api::wire::OrgSearchCriteria;
 use crate::api::wire::{
     OrgsRequest, SearchRequest, SearchResponse, SearchWebhooks, Webhook, LIVEBOARD_SCHEDULE,
 };
 use crate::api::ApiError;
+use crate::model::draft::Draft;
 use crate::model::prefs::{OrgWebhook, Snapshot};
+use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// Each Org's LIVEBOARD_SCHEDULE webhook, by Org id.
@@ -124,4 +130,80 @@ pub(super) async fn read(session: Session) -> Result<Read, ApiError> {
         snapshot,
         cluster_refused,
     })
+}
+
+impl Workspace {
+    /// Reads what the server holds. On the first load of a host with an empty
+    /// Draft, work kept in this browser is offered back.
+    pub async fn load(&self, session: Session) {
+        if !session
+            .connection_untracked()
+            .is_some_and(|c| c.access.prefs)
+        {
+            // Without a privilege that may search, there is nothing to read.
+            return;
+        }
+        if self.saving.get_untracked() {
+            // The save reads the server back itself.
+            return;
+        }
+        let epoch = self.epoch();
+        self.loading.set(true);
+        self.load_error.set(None);
+        let result = read(session).await;
+        self.loading.set(false);
+        if !self.still(epoch) || self.saving.get_untracked() {
+            return;
+        }
+        match result {
+            Ok(r) => {
+                let first = self.snapshot.with_untracked(Option::is_none);
+                if first && self.draft.with_untracked(Draft::is_empty) {
+                    // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
+                    self.restore_offer
+                        .set(storage::load_draft(&self.host_untracked()));
+                }
+                self.cluster_refused.set(r.cluster_refused);
+                self.replace_snapshot(r.snapshot);
+            }
+            Err(e) => self.load_error.set(Some(e)),
+        }
+    }
+
+    /// Looks Orgs up on the server with the API's own Org filter and merges them in.
+    pub async fn lookup(&self, session: Session, ident: &str) -> Result<usize, ApiError> {
+        let req = SearchRequest {
+            cluster_preferences: None,
+            org_preferences: Some(vec![OrgSearchCriteria {
+                org_identifier: ident.trim().to_string(),
+                event_types: None,
+            }]),
+        };
+        let epoch = self.epoch();
+        let fresh = Snapshot::from_wire(session.call(&req).await?, None, false);
+        let found = fresh.orgs.len();
+        if !self.still(epoch) {
+            return Ok(0);
+        }
+        if let Some(mut snap) = self.snapshot.get_untracked() {
+            snap.merge_orgs(fresh);
+            self.replace_snapshot(snap);
+        }
+        Ok(found)
+    }
+
+    /// Re-reads which Orgs have a webhook, for the warnings of the Orgs table.
+    pub async fn refresh_webhooks(&self, session: Session) {
+        let epoch = self.epoch();
+        if let Some(list) = all_schedule_webhooks(session)
+            .await
+            .ok()
+            .filter(|_| self.still(epoch))
+        {
+            if let Some(mut snap) = self.snapshot.get_untracked() {
+                snap.set_webhooks(schedule_webhooks(&list));
+                self.replace_snapshot(snap);
+            }
+        }
+    }
 }
