@@ -4,14 +4,15 @@
 // id, as the panel does), match the filter as the panel does (trimmed,
 // lower-cased substring of a key) and give each shown Org the same row: name,
 // id, a mode select, a checkbox per channel, the effective channels. They
-// differ in what they build, chosen by the page with data-page-size on this
-// script:
-//   absent: a row for every Org; a filter keystroke hides rows (baseline.html);
-//   N:      only the current page of N rows, rebuilt on each filter keystroke
-//           or page change, like the panel (baseline-paged.html).
+// differ in what they build, chosen by the page's address:
+//   baseline.html:          a row for every Org; a filter keystroke hides rows;
+//   baseline.html?page=50:  only the current page of 50 rows, rebuilt on each
+//                           filter keystroke or page change, like the panel.
 // The benchmark sets window.benchToken before clicking Load.
 'use strict';
-const PAGE_SIZE = Number(document.currentScript.dataset.pageSize) || 0;
+const PAGE_SIZE = Number(new URLSearchParams(location.search).get('page')) || 0;
+document.getElementById('pager').hidden = PAGE_SIZE === 0;
+if (PAGE_SIZE) document.title = `Baseline: plain JavaScript, ${PAGE_SIZE} rows a page`;
 const LS = 'LIVEBOARD_SCHEDULE';
 const rows = document.getElementById('rows');
 const count = document.getElementById('count');

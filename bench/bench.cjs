@@ -3,7 +3,7 @@
 //   1. the panel (split build, dist/) against a plain-JavaScript page that
 //      builds every row (baseline.html), with the targets;
 //   2. the panel against a plain-JavaScript page that pages the table like the
-//      panel (baseline-paged.html: 50 rows a page, the same filter);
+//      panel (baseline.html?page=50: 50 rows a page, the same filter);
 //   3. on an emulated 1.6 Mbps link, the split build (dist/) against the
 //      unsplit one (target/dist-unsplit/): navigation → usable connect form,
 //      Connect → table, and the bytes fetched.
@@ -81,7 +81,7 @@ function site() {
   const split = copy(DIST, 'bench-split');
   const unsplit = copy(UNSPLIT, 'bench-unsplit');
   const dir = copy(split, 'bench-site');
-  for (const f of ['baseline.html', 'baseline-paged.html', 'baseline.js']) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
+  for (const f of ['baseline.html', 'baseline.js']) fs.copyFileSync(path.join(__dirname, f), path.join(dir, f));
   return { dir, split, unsplit };
 }
 
@@ -251,7 +251,7 @@ async function tables(browser, base, total) {
     return r;
   };
   const every = await baseline('baseline.html', total);
-  const paged = await baseline('baseline-paged.html', Math.min(50, total));
+  const paged = await baseline('baseline.html?page=50', Math.min(50, total));
   return { panel, every, paged };
 }
 
@@ -374,7 +374,7 @@ const started = Date.now();
 
     const sz = (s) => `${kb(s.first.total)} (wasm ${kb(s.first.wasm)}, js ${kb(s.first.js)}, css ${kb(s.first.css)}, html ${kb(s.first.html)})`;
     const every = pageSize(['baseline.html', 'baseline.js']);
-    const paged = pageSize(['baseline-paged.html', 'baseline.js']);
+    const paged = pageSize(['baseline.html', 'baseline.js']);
 
     console.log(`\nBenchmark: ${total} Orgs, ${ITER} iteration(s), median of each (Chromium ${browser.version()})\n`);
     line(['measurement', 'panel', 'plain JS', 'ratio', 'target']);

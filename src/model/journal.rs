@@ -136,7 +136,7 @@ impl Journal {
         let mut out = String::from("time,user,org scope,item,before,after,read back\n");
         for e in &self.entries {
             for (i, c) in e.changes.iter().enumerate() {
-                let (item, before, after) = parts(c);
+                let (item, before, after) = c.parts();
                 let held = match &e.readback {
                     ReadBack::Checked(v) => match v.get(i).cloned().flatten() {
                         None => "held".to_string(),
@@ -164,31 +164,6 @@ impl Journal {
             }
         }
         out
-    }
-}
-
-fn parts(c: &Change) -> (String, String, String) {
-    match c {
-        Change::Cluster {
-            event,
-            before,
-            after,
-        } => (
-            format!("Cluster default, {event}"),
-            before.describe(),
-            ClusterSetting::Set(after.clone()).describe(),
-        ),
-        Change::Org {
-            id,
-            name,
-            event,
-            before,
-            after,
-        } => (
-            format!("{name} (id {id}), {event}"),
-            before.describe(),
-            after.describe(),
-        ),
     }
 }
 

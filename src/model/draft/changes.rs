@@ -23,17 +23,17 @@ pub enum Change {
 }
 
 impl Change {
-    /// The change in words, e.g. `Finance (id 7): override: EMAIL → inherits the cluster default`.
-    pub fn describe(&self) -> String {
+    /// The item, its value before and after, in words.
+    pub fn parts(&self) -> (String, String, String) {
         match self {
             Change::Cluster {
                 event,
                 before,
                 after,
-            } => format!(
-                "Cluster default for {event}: {} → {}",
+            } => (
+                format!("Cluster default for {event}"),
                 before.describe(),
-                ClusterSetting::Set(after.clone()).describe()
+                ClusterSetting::Set(after.clone()).describe(),
             ),
             Change::Org {
                 id,
@@ -41,12 +41,18 @@ impl Change {
                 event,
                 before,
                 after,
-            } => format!(
-                "{name} (id {id}), {event}: {} → {}",
+            } => (
+                format!("{name} (id {id}), {event}"),
                 before.describe(),
-                after.describe()
+                after.describe(),
             ),
         }
+    }
+
+    /// The change in words, e.g. `Finance (id 7), LIVEBOARD_SCHEDULE: override: EMAIL → inherits the cluster default`.
+    pub fn describe(&self) -> String {
+        let (item, before, after) = self.parts();
+        format!("{item}: {before} → {after}")
     }
 }
 

@@ -174,7 +174,7 @@ fn csv_has_a_row_per_change_and_defuses_formulas() {
     assert_eq!(lines.len(), 6);
     assert_eq!(lines[0], "time,user,org scope,item,before,after,read back");
     assert!(lines[1].starts_with(
-        "t1700000000000,admin,Primary (id 0),\"Cluster default, LIVEBOARD_SCHEDULE\""
+        "t1700000000000,admin,Primary (id 0),Cluster default for LIVEBOARD_SCHEDULE,"
     ));
     assert!(
         lines[2].contains("\"'=HYPERLINK(\"\"x\"\"), Inc (id"),
