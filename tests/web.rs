@@ -84,8 +84,16 @@ fn an_error_note_shows_message_hint_and_reference_as_text() {
 
 /// The cluster card and the Org table over a Snapshot parsed from a search answer.
 fn mount_panel(search: String, privileges: &'static [&'static str]) -> web_sys::HtmlElement {
-    mount(move || {
-        let session = Session::new();
+    mount_panel_session(search, privileges).0
+}
+
+/// `mount_panel`, with the Session it shows.
+fn mount_panel_session(
+    search: String,
+    privileges: &'static [&'static str],
+) -> (web_sys::HtmlElement, Session) {
+    let session = Session::new();
+    let root = mount(move || {
         let ws = Workspace::new();
         provide_context(session);
         provide_context(ws);
@@ -109,7 +117,8 @@ fn mount_panel(search: String, privileges: &'static [&'static str]) -> web_sys::
         let cluster_read = resp.cluster_preferences.is_some();
         ws.show(Snapshot::from_wire(resp, None, cluster_read));
         view! { <ClusterCard /> <OrgsTable /> }
-    })
+    });
+    (root, session)
 }
 
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
@@ -369,4 +378,83 @@ async fn editing_shows_secrets_as_write_only() {
         .text_content()
         .unwrap()
         .contains("Write-only: leave empty to keep the current one."));
+}
+
+/// A redraw can land between a checkbox's toggle and its change event (an
+/// answer arriving while the admin clicks) and put the box back as it was
+/// drawn; the click still means "the opposite of what was shown".
+#[wasm_bindgen_test]
+async fn a_click_counts_even_when_a_redraw_resets_the_box_before_its_change_event() {
+    use wasm_bindgen::closure::Closure;
+    let root = mount_panel(
+        format!(r#"{{"cluster_preferences":[],"org_preferences":{ORGS}}}"#),
+        &["ADMINISTRATION"],
+    );
+    tick().await;
+    let email = input(&row(&root, "3"), "input[aria-label='EMAIL for Off']");
+    assert!(!email.checked());
+    // Runs after the toggle and before the change event, as a redraw would.
+    let reset = {
+        let email = email.clone();
+        Closure::<dyn Fn()>::new(move || email.set_checked(false))
+    };
+    email
+        .add_event_listener_with_callback("click", reset.as_ref().unchecked_ref())
+        .unwrap();
+    reset.forget();
+    email.click();
+    tick().await;
+    let off = row(&root, "3");
+    assert!(
+        off.class_list().contains("edited"),
+        "the click was lost: {}",
+        off.text_content().unwrap_or_default()
+    );
+    assert!(input(&off, "input[aria-label='EMAIL for Off']").checked());
+    assert_eq!(cell_text(&off), "EMAIL");
+}
+
+/// What the session learns after the rows are drawn (the release, a renewed
+/// token) does not redraw the rows when they show nothing of it.
+#[wasm_bindgen_test]
+async fn a_session_change_the_rows_do_not_show_leaves_them_alone() {
+    use ts_channels_panel::model::release::Feature;
+    use wasm_bindgen::closure::Closure;
+    let (root, session) = mount_panel_session(
+        format!(r#"{{"cluster_preferences":[],"org_preferences":{ORGS}}}"#),
+        &["ADMINISTRATION"],
+    );
+    tick().await;
+    let changes = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let seen = {
+        let changes = changes.clone();
+        Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+            changes.set(changes.get() + records.length())
+        })
+    };
+    let observer = web_sys::MutationObserver::new(seen.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_attributes(true);
+    options.set_child_list(true);
+    options.set_character_data(true);
+    let body = root.query_selector(".org-table tbody").unwrap().unwrap();
+    observer.observe_with_options(&body, &options).unwrap();
+    // The release is learnt from a 404: older than 26.7.0.cl, which changes
+    // nothing the Org rows show.
+    session.not_found(Feature::WebhookStatus);
+    tick().await;
+    tick().await;
+    changes.set(changes.get() + observer.take_records().length());
+    observer.disconnect();
+    assert_eq!(changes.get(), 0, "the rows were redrawn");
+    // A change the rows do show still redraws them.
+    observer.observe_with_options(&body, &options).unwrap();
+    session.not_found(Feature::DeliveryHistory);
+    tick().await;
+    tick().await;
+    changes.set(changes.get() + observer.take_records().length());
+    observer.disconnect();
+    assert!(changes.get() > 0, "the rows did not follow the session");
+    drop(seen);
 }

@@ -30,7 +30,10 @@ pub fn channel_checks(
                         prop:checked=on
                         disabled=disabled
                         aria-label=label
-                        on:change=move |ev| set(toggled(&base, ch, event_target_checked(&ev)))
+                        // The click's meaning is the opposite of what the box
+                        // showed: a redraw between the toggle and this event
+                        // (an answer arriving) cannot turn it into a no-op.
+                        on:change=move |_| set(toggled(&base, ch, !on))
                     />
                     " " {*ch}
                 </label>

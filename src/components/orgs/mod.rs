@@ -240,19 +240,26 @@ pub fn OrgsTable() -> impl IntoView {
         });
         sel.0.update(|set| set.extend(ids));
     };
+    // What the rows take from the session, as values: a session change that
+    // leaves them alone (the release read after sign-in, a renewed token)
+    // does not redraw the page of rows under the admin's pointer.
+    let deliveries_on = Memo::new(move |_| deliveries.unavailable(session).is_none());
+    let can_edit = Memo::new(move |_| session.can_edit_orgs());
+    let scope = Memo::new(move |_| session.scope().map(|s| s.org_id.to_string()));
     let rows = move || {
         sel.0.track();
-        let deliveries_on = deliveries.unavailable(session).is_none();
         let cx = Ctx {
             ws,
             nav,
             session,
             sel,
             deliveries,
-            deliveries_on,
-            can_edit: session.can_edit_orgs(),
+            deliveries_on: deliveries_on.get(),
+            can_edit: can_edit.get(),
         };
-        matching.with(|m| page_rows(cx, &m[current_page().range()]))
+        scope.with(|scope| {
+            matching.with(|m| page_rows(cx, scope.as_deref(), &m[current_page().range()]))
+        })
     };
     view! {
         <section class="card orgs" aria-labelledby="orgs-title">

@@ -171,7 +171,7 @@ pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
         <tr class:edited=edited class:inactive=inactive data-org-id=id.clone()>
             <td class="select">
                 <input type="checkbox" aria-label=format!("Select {name}") prop:checked=selected disabled=!can_edit
-                    on:change=move |ev| sel.set(&sel_id, event_target_checked(&ev)) />
+                    on:change=move |_| sel.set(&sel_id, !selected) />
             </td>
             <td class="name">{name.clone()}
                 {inactive.then(|| view! {
@@ -199,8 +199,8 @@ pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
 }
 
 /// The rows of one page: `indexes` into the Snapshot's Orgs.
-pub fn page_rows(cx: Ctx, indexes: &[usize]) -> Vec<AnyView> {
-    let scope = cx.session.scope().map(|s| s.org_id.to_string());
+/// `scope` is the Org the session's token is scoped to.
+pub fn page_rows(cx: Ctx, scope: Option<&str>, indexes: &[usize]) -> Vec<AnyView> {
     cx.ws
         .with_both(|s, d| {
             let cluster = d.cluster_value(s, LS);
@@ -216,7 +216,7 @@ pub fn page_rows(cx: Ctx, indexes: &[usize]) -> Vec<AnyView> {
                         edited: d.org_edited(&o.id),
                         inactive: o.inactive,
                         webhook: s.has_webhook(&o.id),
-                        in_scope: scope.as_deref() == Some(o.id.as_str()),
+                        in_scope: scope == Some(o.id.as_str()),
                         hook: s.webhook_of(&o.id).cloned(),
                         setting,
                     };
