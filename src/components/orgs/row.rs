@@ -135,9 +135,14 @@ pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
     } = cx;
     let selected = sel.contains(&r.id);
     let hook = webhook_cell(cx, &r);
+    // The cell follows delivery health by itself: an answer redraws one
+    // cell, not the page of rows.
     let deliveries = {
-        let health = r.hook.as_ref().and_then(|w| cx.deliveries.health(&w.id));
-        delivery_cell(cx.nav, r.hook.clone(), health, cx.deliveries_on)
+        let (d, nav, on, hook) = (cx.deliveries, cx.nav, cx.deliveries_on, r.hook.clone());
+        move || {
+            let health = hook.as_ref().and_then(|w| d.health(&w.id));
+            delivery_cell(nav, hook.clone(), health, on)
+        }
     };
     let Row {
         id,
