@@ -207,6 +207,8 @@ test('a 401 on a webhook action opens the sign-in again and keeps what was typed
   await expect(page.getByRole('heading', { name: 'The session has expired: sign in again' })).toBeVisible();
   await expect(page.getByLabel('Description')).toHaveValue('typed before the expiry');
   await signIn(page, 'admin');
+  // The new token is for the same cluster: its release is still known.
+  await expect(page.getByTestId('release')).toHaveText('ThoughtSpot 26.8.0.cl');
   await page.getByRole('button', { name: 'Create webhook' }).click();
   await expect(page.getByText('Saved webhook "Kept form".')).toBeVisible();
   expect((await demoState(request)).cluster.webhooks.map((w: any) => w.name)).toContain('Kept form');

@@ -165,8 +165,20 @@ impl Session {
     // ---- signing in and out ----
 
     /// Makes a connection the current one; remembers it in this tab if asked
-    /// (and forgets an earlier remembered token otherwise).
-    pub fn adopt(&self, connection: Connection, remember: bool) {
+    /// (and forgets an earlier remembered token otherwise). A new token for
+    /// the same cluster keeps the release already learnt: it is read once
+    /// per cluster and Org, not per token.
+    pub fn adopt(&self, mut connection: Connection, remember: bool) {
+        if connection.release == ReleaseInfo::Unknown {
+            let base = &connection.client.base;
+            if let Some(known) = self.connection.with_untracked(|c| {
+                c.as_ref()
+                    .filter(|c| &c.client.base == base)
+                    .map(|c| c.release)
+            }) {
+                connection.release = known;
+            }
+        }
         if remember {
             storage::remember(&Remembered {
                 host: connection.client.base.clone(),
