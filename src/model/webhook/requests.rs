@@ -1,7 +1,7 @@
 //! The typed requests the webhook form becomes: `create`, and `update` with
 //! only what changed. Fields newer than the cluster's release are never sent.
 
-use super::{parse_pairs, AuthKind, FormRules, WebhookForm};
+use super::{parse_pairs, same_text, AuthKind, FormRules, WebhookForm};
 use crate::api::wire::{
     AuthenticationInput, CreateWebhook, EventType, KeyValue, ResetOption, SignatureInput, Status,
     UpdateWebhook, WebhookFields,
@@ -88,7 +88,7 @@ pub fn update_request(
 ) -> UpdateWebhook {
     // Text the admin did not change is not sent, even where the server holds
     // it with spaces the form would trim.
-    let changed = |a: &str, b: &str| (a.trim() != b.trim()).then(|| a.trim().to_string());
+    let changed = |a: &str, b: &str| (!same_text(a, b)).then(|| a.trim().to_string());
     let mut reset = Vec::new();
     let authentication = if form.auth == AuthKind::None && original.auth != AuthKind::None {
         reset.push(ResetOption::Authentication);

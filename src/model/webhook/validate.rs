@@ -2,7 +2,7 @@
 //! the release's limits (a field or a removal the cluster's release lacks is
 //! a problem, named with the release it needs).
 
-use super::{parse_pairs, valid_header_name, AuthKind, Field, FormRules, WebhookForm};
+use super::{parse_pairs, same_text, valid_header_name, AuthKind, Field, FormRules, WebhookForm};
 use crate::model::release::Feature;
 use crate::model::url::webhook_url_ok;
 
@@ -92,7 +92,10 @@ fn authentication(
             Field::AuthSecret,
             "Enter the secret for this authentication.",
         )),
-        Some(o) if form.auth_user.trim() != o.auth_user || form.auth_url.trim() != o.auth_url => {
+        Some(o)
+            if !same_text(&form.auth_user, &o.auth_user)
+                || !same_text(&form.auth_url, &o.auth_url) =>
+        {
             out.push(problem(
                 Field::AuthSecret,
                 "Changing the authentication needs its secret again.",
@@ -126,10 +129,12 @@ fn signing(
     if form.signature_secret.is_empty() {
         match original.filter(|o| o.signature) {
             None => out.push(problem(Field::SignatureSecret, "Enter the signing secret.")),
-            Some(o) if form.signature_header.trim() != o.signature_header => out.push(problem(
-                Field::SignatureSecret,
-                "Changing the signature header needs the secret again.",
-            )),
+            Some(o) if !same_text(&form.signature_header, &o.signature_header) => {
+                out.push(problem(
+                    Field::SignatureSecret,
+                    "Changing the signature header needs the secret again.",
+                ))
+            }
             Some(_) => {}
         }
     }
