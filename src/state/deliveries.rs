@@ -68,7 +68,7 @@ impl Deliveries {
     }
 
     /// The webhooks known to have failed in the window (tracked).
-    pub fn failing(&self) -> Vec<String> {
+    pub fn failing(&self) -> std::collections::HashSet<String> {
         self.health.with(|h| {
             h.iter()
                 .filter(|(_, v)| matches!(v, Health::Known(c) if c.failing()))
@@ -114,7 +114,7 @@ impl Deliveries {
                 h.insert(id.clone(), Health::Loading);
             }
         });
-        let since = js_sys::Date::now() - WINDOW_MS;
+        let since = super::storage::now_ms() - WINDOW_MS;
         stream::iter(todo)
             .for_each_concurrent(AT_ONCE, |id| async move {
                 let health = match history(session, &id, Some(since)).await {

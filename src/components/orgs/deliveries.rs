@@ -45,10 +45,14 @@ pub fn delivery_cell(
     .into_any()
 }
 
-/// The column's controls: why it is empty, the failing filter with its
-/// progress, and a refresh.
+/// The column's controls: why it is empty (`unavailable`), the failing
+/// filter with its progress, and a refresh.
 #[component]
-pub fn DeliveriesBar(failing_only: RwSignal<bool>, all: Signal<Vec<String>>) -> impl IntoView {
+pub fn DeliveriesBar(
+    failing_only: RwSignal<bool>,
+    all: Signal<Vec<String>>,
+    unavailable: Signal<Option<String>>,
+) -> impl IntoView {
     let session = expect_context::<Session>();
     let deliveries = expect_context::<Deliveries>();
     let read_all = Action::new_local(move |_: &()| {
@@ -65,7 +69,7 @@ pub fn DeliveriesBar(failing_only: RwSignal<bool>, all: Signal<Vec<String>>) -> 
         }
     };
     move || {
-        match deliveries.unavailable(session) {
+        match unavailable.get() {
         Some(why) => view! { <p class="muted small" data-testid="deliveries-unavailable">"Deliveries: " {why}</p> }.into_any(),
         None => view! {
             <div class="bulk" role="group" aria-label="Deliveries">

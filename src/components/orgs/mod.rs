@@ -134,21 +134,25 @@ fn matching(
     let keys = Memo::new(move |_| {
         ws.with_snapshot(|s| s.map(|s| search_keys(&s.orgs)).unwrap_or_default())
     });
+    // Each answer changes delivery health; only a change to which webhooks
+    // fail (not "loading", not another healthy one) filters the Orgs again.
+    let failing = Memo::new(move |_| deliveries.failing());
     Memo::new(move |_| {
         let found = keys.with(|k| filter_keys(k, &query.get()));
         if !failing_only.get() {
             return found;
         }
-        let failing = deliveries.failing();
-        ws.with_snapshot(|s| {
-            let Some(s) = s else { return vec![] };
-            found
-                .into_iter()
-                .filter(|&i| {
-                    s.webhook_of(&s.orgs[i].id)
-                        .is_some_and(|w| failing.contains(&w.id))
-                })
-                .collect()
+        failing.with(|failing| {
+            ws.with_snapshot(|s| {
+                let Some(s) = s else { return vec![] };
+                found
+                    .into_iter()
+                    .filter(|&i| {
+                        s.webhook_of(&s.orgs[i].id)
+                            .is_some_and(|w| failing.contains(&w.id))
+                    })
+                    .collect()
+            })
         })
     })
 }
@@ -187,13 +191,14 @@ fn health_on_screen(
     ws: Workspace,
     session: Session,
     deliveries: Deliveries,
+    available: Memo<bool>,
     matching: Memo<Vec<usize>>,
     current_page: Signal<Page>,
 ) -> LocalResource<()> {
     let on_screen =
         Memo::new(move |_| matching.with(|m| webhook_ids(ws, &m[current_page.get().range()])));
     LocalResource::new(move || {
-        let (ids, available) = (on_screen.get(), deliveries.unavailable(session).is_none());
+        let (ids, available) = (on_screen.get(), available.get());
         deliveries.generation();
         async move {
             if available {
@@ -216,11 +221,20 @@ pub fn OrgsTable() -> impl IntoView {
     );
     let matching = matching(ws, deliveries, query, failing_only);
     benchmark_marks(ws, query);
-    let current_page = move || page(matching.with(Vec::len), page_index.get(), PAGE_SIZE);
+    let matching_count = Signal::derive(move || matching.with(Vec::len));
+    let current_page = move || page(matching_count.get(), page_index.get(), PAGE_SIZE);
+    // What the rows take from the session, as values: a session change that
+    // leaves them alone (the release read after sign-in, a renewed token)
+    // does not redraw the page of rows under the admin's pointer.
+    let unavailable = Memo::new(move |_| deliveries.unavailable(session));
+    let deliveries_on = Memo::new(move |_| unavailable.with(Option::is_none));
+    let can_edit = Memo::new(move |_| session.can_edit_orgs());
+    let scope = Memo::new(move |_| session.scope().map(|s| s.org_id.to_string()));
     let health = health_on_screen(
         ws,
         session,
         deliveries,
+        deliveries_on,
         matching,
         Signal::derive(current_page),
     );
@@ -240,12 +254,6 @@ pub fn OrgsTable() -> impl IntoView {
         });
         sel.0.update(|set| set.extend(ids));
     };
-    // What the rows take from the session, as values: a session change that
-    // leaves them alone (the release read after sign-in, a renewed token)
-    // does not redraw the page of rows under the admin's pointer.
-    let deliveries_on = Memo::new(move |_| deliveries.unavailable(session).is_none());
-    let can_edit = Memo::new(move |_| session.can_edit_orgs());
-    let scope = Memo::new(move |_| session.scope().map(|s| s.org_id.to_string()));
     let rows = move || {
         sel.0.track();
         let cx = Ctx {
@@ -264,12 +272,12 @@ pub fn OrgsTable() -> impl IntoView {
     view! {
         <section class="card orgs" aria-labelledby="orgs-title">
             <h2 id="orgs-title">"Orgs"</h2>
-            <Toolbar query=query page_index=page_index matching=Signal::derive(move || matching.with(Vec::len)) />
+            <Toolbar query=query page_index=page_index matching=matching_count />
             {move || (!session.can_edit_orgs()).then(|| view! {
                 <p class="muted">"Read-only: editing Org overrides needs ADMINISTRATION, DEVELOPER or APPLICATION_ADMINISTRATION."</p>
             })}
-            <BulkBar sel=sel matching_count=Signal::derive(move || matching.with(Vec::len)) select_matching=Callback::new(select_matching) />
-            <DeliveriesBar failing_only=failing_only all=all_webhooks />
+            <BulkBar sel=sel matching_count=matching_count select_matching=Callback::new(select_matching) />
+            <DeliveriesBar failing_only=failing_only all=all_webhooks unavailable=unavailable.into() />
             // Reading the delivery load keeps it live while the table is shown.
             {move || health.track()}
             <table class="org-table">

@@ -135,14 +135,13 @@ pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
     } = cx;
     let selected = sel.contains(&r.id);
     let hook = webhook_cell(cx, &r);
-    // The cell follows delivery health by itself: an answer redraws one
-    // cell, not the page of rows.
+    // The cell follows its own webhook's health: an answer redraws that
+    // cell, not the page of rows nor the other cells.
     let deliveries = {
         let (d, nav, on, hook) = (cx.deliveries, cx.nav, cx.deliveries_on, r.hook.clone());
-        move || {
-            let health = hook.as_ref().and_then(|w| d.health(&w.id));
-            delivery_cell(nav, hook.clone(), health, on)
-        }
+        let id = hook.as_ref().map(|w| w.id.clone());
+        let health = Memo::new(move |_| id.as_ref().and_then(|id| d.health(id)));
+        move || delivery_cell(nav, hook.clone(), health.get(), on)
     };
     let Row {
         id,
