@@ -156,6 +156,14 @@ async fn main() {
     }
 }
 
+/// A list from the command line without its blank entries, each trimmed.
+fn trimmed(list: Vec<String>) -> Vec<String> {
+    list.into_iter()
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty())
+        .collect()
+}
+
 /// The server's options from the command line, for a server listening on `port`.
 fn options(a: Args, port: u16) -> Options {
     Options {
@@ -176,22 +184,12 @@ fn options(a: Args, port: u16) -> Options {
             failing_receiver: a.failing_receiver,
             release: a.release,
             rbac: a.rbac == "on",
-            cors_origins: a.cors_origins.map(|l| {
-                l.into_iter()
-                    .map(|o| o.trim().to_string())
-                    .filter(|o| !o.is_empty())
-                    .collect()
-            }),
+            cors_origins: a.cors_origins.map(trimmed),
             gateway_errors: a.gateway_errors,
             ignore_org: a.ignore_org,
             readback_fail: a.readback_fail,
             newer_server: a.newer_server,
-            failing_deliveries: a
-                .failing_deliveries
-                .into_iter()
-                .map(|o| o.trim().to_string())
-                .filter(|o| !o.is_empty())
-                .collect(),
+            failing_deliveries: trimmed(a.failing_deliveries),
         },
         static_dir: a.static_dir,
         port,

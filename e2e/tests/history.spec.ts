@@ -36,9 +36,7 @@ test('a save is recorded, and reverting it puts the server back', async ({ page,
   expect(JSON.parse(await entry.locator('pre.json').innerText())).toEqual(sent);
 
   // The journal survives a reload (it is kept in this browser).
-  await page.reload();
-  await page.getByLabel('Bearer token', { exact: true }).fill('e2e-admin-token');
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await connectWithToken(page);
   await page.getByRole('button', { name: 'History', exact: true }).click();
   await expect(page.getByTestId('journal-count')).toHaveText('1 save(s)');
 

@@ -29,7 +29,6 @@ pub fn RestoreBanner() -> impl IntoView {
     }
 }
 
-/// Starts a download of `text` as `name`; on success, says `done`.
 /// Starts a download of `text` as `name` (of MIME type `kind`); on success, says `done`.
 pub fn download(name: &str, kind: &str, text: &str, done: String) -> Result<String, String> {
     start_download(name, kind, text)

@@ -127,14 +127,7 @@ impl Snapshot {
             }
         }
         sort_orgs(&mut list);
-        Snapshot {
-            cluster,
-            orgs: list,
-            webhook_orgs: None,
-            partial: false,
-            webhooks: BTreeMap::new(),
-            index: OrgIndex::default(),
-        }
+        Snapshot::of(cluster, list)
     }
 
     /// A Snapshot of these cluster defaults and Orgs (in the order given).

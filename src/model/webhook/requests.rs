@@ -106,17 +106,17 @@ pub fn update_request(
     } else {
         (form.signature && !form.signature_secret.is_empty()).then(|| signature(form))
     };
+    let (params, heads) = (url_params(form), headers(form));
     UpdateWebhook {
         id: id.to_string(),
         name: changed(&form.name, &original.name),
         url: changed(&form.url, &original.url),
         fields: WebhookFields {
             description: changed(&form.description, &original.description),
-            url_params: (url_params(form) != url_params(original)).then(|| url_params(form)),
+            url_params: (params != url_params(original)).then_some(params),
             authentication,
             signature_verification,
-            additional_headers: (rules.headers && headers(form) != headers(original))
-                .then(|| headers(form)),
+            additional_headers: (rules.headers && heads != headers(original)).then_some(heads),
             // "Not set" after a status means enabled: the API cannot clear it.
             status: (rules.status && form.status != original.status)
                 .then(|| form.status.unwrap_or(Status::Enabled)),

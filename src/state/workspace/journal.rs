@@ -100,8 +100,8 @@ impl Workspace {
         if !self.still(epoch) {
             return Ok(false);
         }
-        self.replace_snapshot(current.clone());
         let r = revert(&entry, &current);
+        self.replace_snapshot(current);
         let file = WorkFile::new(&self.host_untracked(), storage::now_ms(), r.base, r.draft);
         self.take_work(&file);
         self.revert_notes.set(r.notes);

@@ -8,7 +8,6 @@ mod read;
 mod save;
 mod work;
 
-pub use read::{all_schedule_webhooks, schedule_webhooks};
 pub use save::SaveOutcome;
 
 use crate::api::ApiError;
@@ -195,13 +194,10 @@ impl Workspace {
         if self.host.get_untracked().as_deref() != Some(host) {
             self.host.set(Some(host.to_string()));
             self.snapshot.set(None);
-            self.draft.set(Draft::default());
-            self.outcome.set(None);
-            self.conflicts.set(Vec::new());
+            self.discard();
             self.restore_offer.set(None);
             self.load_error.set(None);
             self.journal.set(None);
-            self.revert_notes.set(Vec::new());
             self.cluster_refused.set(None);
             self.epoch.update_value(|e| *e += 1);
         }

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// Each Org's LIVEBOARD_SCHEDULE webhook, by Org id.
-pub fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
+fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
     list.iter()
         .filter(|w| w.is_schedule())
         .filter_map(|w| {
@@ -34,7 +34,7 @@ pub fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
 }
 
 /// Every LIVEBOARD_SCHEDULE webhook the token may see, page after page.
-pub async fn all_schedule_webhooks(session: Session) -> Result<Vec<Webhook>, ApiError> {
+async fn all_schedule_webhooks(session: Session) -> Result<Vec<Webhook>, ApiError> {
     let mut all = Vec::new();
     // A server that kept answering "more" would otherwise be read forever.
     for _ in 0..MAX_PAGES {
