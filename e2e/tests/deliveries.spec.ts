@@ -47,6 +47,12 @@ test('Deliveries failing reads every webhook and shows the Orgs that need attent
 
 test('before 26.4, and without the privilege, the column is explained, not an error', async ({ page, request }) => {
   await setFaults(request, { release: '26.2.0.cl' });
+  // The release answer comes after the Orgs: the column waits for it rather
+  // than asking an older cluster for history it does not have.
+  await page.route('**/api/rest/2.0/system', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await connectWithToken(page);
   await expect(page.getByTestId('deliveries-unavailable')).toHaveText(
     'Deliveries: Delivery history needs ThoughtSpot 26.4.0.cl or later; this cluster runs 26.2.0.cl.');

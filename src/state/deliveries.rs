@@ -98,8 +98,13 @@ impl Deliveries {
     }
 
     /// Reads the webhooks not known yet (or whose read failed), `AT_ONCE` at
-    /// a time. Answers that arrive after a refresh are dropped.
+    /// a time. Answers that arrive after a refresh are dropped. Nothing is
+    /// asked while the release is being read: an older cluster would answer
+    /// 404 to each.
     pub async fn fetch(&self, session: Session, ids: Vec<String>) {
+        if session.reading_release_untracked() {
+            return;
+        }
         let generation = self.generation.get_untracked();
         let todo: Vec<String> = self.health.with_untracked(|h| {
             ids.into_iter()

@@ -74,7 +74,7 @@ pub fn DeliveriesBar(
         None => view! {
             <div class="bulk" role="group" aria-label="Deliveries">
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || failing_only.get() on:change=toggle />
+                    <input type="checkbox" prop:checked=move || failing_only.get() disabled=move || session.reading_release() on:change=toggle />
                     " Deliveries failing (last 7 days of kept logs)"
                 </label>
                 {move || deliveries.progress().map(|(done, of)| view! {

@@ -199,9 +199,11 @@ fn health_on_screen(
         Memo::new(move |_| matching.with(|m| webhook_ids(ws, &m[current_page.get().range()])));
     LocalResource::new(move || {
         let (ids, available) = (on_screen.get(), available.get());
+        // Read again once the release is known.
+        let settled = !session.reading_release();
         deliveries.generation();
         async move {
-            if available {
+            if available && settled {
                 deliveries.fetch(session, ids).await
             }
         }

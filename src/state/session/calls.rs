@@ -65,6 +65,7 @@ impl Session {
         if !asks || self.release_untracked() != ReleaseInfo::Unknown {
             return;
         }
+        self.reading_release.set(true);
         if let Ok(info) = self.call(&SystemRequest::new()).await {
             let release = ReleaseInfo::from_version(info.release_version.as_deref());
             self.connection.update(|c| {
@@ -73,6 +74,7 @@ impl Session {
                 }
             });
         }
+        self.reading_release.set(false);
     }
 
     fn release_untracked(&self) -> ReleaseInfo {

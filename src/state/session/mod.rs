@@ -58,6 +58,8 @@ pub struct Session {
     renewal: RwSignal<Option<Renewal>>,
     waiting: RwSignal<Option<Wait>>,
     resuming: RwSignal<bool>,
+    /// `GET /system` is under way: what the release allows is not settled.
+    reading_release: RwSignal<bool>,
 }
 
 impl Default for Session {
@@ -74,6 +76,7 @@ impl Session {
             renewal: RwSignal::new(None),
             waiting: RwSignal::new(None),
             resuming: RwSignal::new(false),
+            reading_release: RwSignal::new(false),
         }
     }
 
@@ -125,6 +128,16 @@ impl Session {
     pub fn release(&self) -> ReleaseInfo {
         self.connection
             .with(|c| c.as_ref().map(|c| c.release).unwrap_or_default())
+    }
+
+    /// Whether the release is still being read (tracked): a call that a
+    /// release may lack waits for it rather than asking and learning from a 404.
+    pub fn reading_release(&self) -> bool {
+        self.reading_release.get()
+    }
+
+    pub fn reading_release_untracked(&self) -> bool {
+        self.reading_release.get_untracked()
     }
 
     /// Whether this cluster offers a feature, tracked.
