@@ -1,4 +1,4 @@
-import { test, expect, connectWithToken, resetDemo, setFaults, token } from './helpers';
+import { test, expect, connectWithToken, resetDemo, setFaults, token, settled } from './helpers';
 import type { Page } from '@playwright/test';
 import * as fs from 'fs';
 
@@ -44,6 +44,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await audit(page), 'review').toEqual([]);
       await page.screenshot({ path: `test-results/screens/review-${scheme}.png`, fullPage: true });
 
+      await settled(page);
       await setFaults(request, { status: 500, path: 'communication-channels/search', times: 1 });
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(page.getByText('Your changes are kept.')).toBeVisible();

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { test, expect, connectWithToken, demoState, callsLanded, resetDemo, setFaults, row, signIn } from './helpers';
+import { test, expect, connectWithToken, demoState, callsLanded, resetDemo, setFaults, row, signIn, settled } from './helpers';
 import { port } from '../playwright.config';
 
 // The panel against the cluster an admin really has: a release between
@@ -185,6 +185,7 @@ test('CORS: an origin the cluster does not allow gets the exact origin to add', 
 test('CORS: a gateway 401 without CORS headers keeps the draft and offers sign-in again', async ({ page, request }) => {
   await connectWithToken(page, `http://localhost:${port}`);
   await page.getByLabel('Mode for Legal').selectOption('inherit');
+  await settled(page);
   await setFaults(request, { gateway_errors: true, unauthorized_after: 0 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('alert').first()).toContainText('The server answered without CORS headers');
@@ -200,6 +201,7 @@ test('CORS: a gateway 401 without CORS headers keeps the draft and offers sign-i
 
 test('a 401 on a webhook action opens the sign-in again and keeps what was typed', async ({ page, request }) => {
   await connectWithToken(page);
+  await settled(page);
   await newWebhook(page, 'Kept form');
   await page.getByLabel('Description').fill('typed before the expiry');
   await setFaults(request, { unauthorized_after: 0 });

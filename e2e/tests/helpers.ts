@@ -136,6 +136,17 @@ export async function connectWithToken(page: Page, host = '') {
   await page.getByRole('button', { name: 'Connect' }).click();
 }
 
+/**
+ * Waits until nothing the panel starts on its own after connecting is still
+ * in flight: the Orgs are shown and every Deliveries cell on the page has
+ * its answer (those calls wait for the release read). A fault set after this
+ * meets the call the test makes, not a late background read.
+ */
+export async function settled(page: Page) {
+  await expect(page.getByTestId('org-count')).toBeVisible();
+  await expect(page.locator('.org-table td.deliveries', { hasText: '…' })).toHaveCount(0);
+}
+
 export function row(page: Page, name: string) {
   return page.locator('.org-table tbody tr', { has: page.locator('td.name', { hasText: name }) });
 }

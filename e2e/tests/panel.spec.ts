@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import { port } from '../playwright.config';
-import { test, expect, connectWithToken, demoState, resetDemo, setFaults, token, row, signIn, configureBehindTheBack } from './helpers';
+import { test, expect, connectWithToken, demoState, resetDemo, setFaults, token, row, signIn, configureBehindTheBack, settled } from './helpers';
 
 const LS = 'LIVEBOARD_SCHEDULE';
 const shots = 'test-results/screens';
@@ -149,6 +149,7 @@ test('a 500 on save keeps the draft, and Retry sends it', async ({ page, request
 test('a 401 on save asks for a new sign-in, keeps the draft, and the same save succeeds', async ({ page, request }) => {
   await connectWithToken(page);
   await makeEdits(page);
+  await settled(page);
   await setFaults(request, { unauthorized_after: 0 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'The session has expired: sign in again' })).toBeVisible();

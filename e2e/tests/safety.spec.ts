@@ -1,4 +1,4 @@
-import { test, expect, connectWithToken, demoState, resetDemo, setFaults, token, row, signIn, configureBehindTheBack } from './helpers';
+import { test, expect, connectWithToken, demoState, resetDemo, setFaults, token, row, signIn, configureBehindTheBack, settled } from './helpers';
 import * as fs from 'fs';
 
 const LS = 'LIVEBOARD_SCHEDULE';
@@ -137,6 +137,7 @@ test('export the work as a file, and import it back', async ({ page }, info) => 
 
 test('a malformed answer is a clear message, and the draft stays', async ({ page, request }) => {
   await connectWithToken(page);
+  await settled(page);
   await page.getByLabel('Mode for Support').selectOption('override');
   await setFaults(request, { malformed: true, path: 'communication-channels/search', times: 1 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -159,6 +160,7 @@ test('401 after N calls: the configure call is refused, sign in again, retry the
   await page.getByLabel('Mode for Support').selectOption('override');
   // The pre-save read (preference search, orgs/search, webhooks/search) still passes; the
   // configure call after it is refused.
+  await settled(page);
   await setFaults(request, { unauthorized_after: 3 });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'The session has expired: sign in again' })).toBeVisible();
