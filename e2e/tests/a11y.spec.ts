@@ -34,6 +34,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
       await connectWithToken(page);
       await expect(page.getByTestId('org-count')).toHaveText('15 of 15 Orgs');
+      await settled(page);
       expect(await audit(page), 'Orgs').toEqual([]);
       await page.screenshot({ path: `test-results/screens/orgs-${scheme}.png`, fullPage: true });
 
@@ -44,7 +45,6 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await audit(page), 'review').toEqual([]);
       await page.screenshot({ path: `test-results/screens/review-${scheme}.png`, fullPage: true });
 
-      await settled(page);
       await setFaults(request, { status: 500, path: 'communication-channels/search', times: 1 });
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect(page.getByText('Your changes are kept.')).toBeVisible();
@@ -59,6 +59,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await audit(page), 'webhook form with problems').toEqual([]);
       await page.getByRole('button', { name: 'Cancel' }).click();
       await page.getByRole('button', { name: 'Delete HR schedules' }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
       expect(await audit(page), 'delete dialog').toEqual([]);
       void token;
     });

@@ -87,6 +87,7 @@ test('a Beta API that answers 404 is called off, without guessing the release fr
   await page.goto('/');
   await signIn(page, 'developer');
   await expect(row(page, 'HR').locator('td.deliveries')).toContainText('8 failed');
+  await settled(page);
   await page.getByRole('button', { name: 'Webhooks', exact: true }).click();
   await setFaults(request, { release: '26.2.0.cl' });
   await page.getByRole('button', { name: 'Send test event to HR schedules' }).click();

@@ -1,4 +1,4 @@
-import { test, expect, connectWithToken, demoState, resetDemo, token } from './helpers';
+import { test, expect, connectWithToken, demoState, resetDemo, token, settled } from './helpers';
 
 const LS = 'LIVEBOARD_SCHEDULE';
 
@@ -116,6 +116,7 @@ test('keyboard only: connect, filter, edit, review and save', async ({ page, req
 
 test('the delete dialog traps focus and closes on Escape', async ({ page, request }) => {
   await connectWithToken(page);
+  await settled(page);
   await page.getByRole('button', { name: 'Webhooks', exact: true }).click();
   await expect(page.getByTestId('webhook-count')).toHaveText('1–3 of 3');
   await tabTo(page, 'button[aria-label="Delete HR schedules"]');

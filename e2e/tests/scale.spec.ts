@@ -9,7 +9,7 @@ test('10,000 Orgs: pages, filter and draft stay correct, and a save sends only t
   await page.goto(`${BIG}/`);
   await page.getByLabel('Bearer token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByTestId('org-count')).toHaveText('10015 of 10015 Orgs');
+  await expect(page.getByTestId('org-count')).toHaveText('10015 of 10015 Orgs', { timeout: 30_000 });
   await expect(page.getByText('Page 1 of 201')).toBeVisible();
   // Rows are thin: one page is in the DOM, not 10,000 rows.
   await expect(page.locator('.org-table tbody tr')).toHaveCount(50);
@@ -33,7 +33,7 @@ test('10,000 Orgs: pages, filter and draft stay correct, and a save sends only t
   await expect(page.getByTestId('changes').locator('li')).toHaveCount(3);
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText('Saved. The server now holds 3 of 3 change(s).');
+  await expect(page.getByRole('status')).toContainText('Saved. The server now holds 3 of 3 change(s).', { timeout: 30_000 });
   const state = await (await request.get(`${BIG}/__demo/state`)).json();
   expect(state.configure_log).toHaveLength(1);
   const body = state.configure_log[0];

@@ -47,9 +47,11 @@ test('create → test event → history → edit → delete, with secrets never 
   await expect(page.getByLabel('API key value')).toHaveValue('');
   await page.getByLabel('Description').fill('Schedules of the primary Org');
   await page.getByRole('button', { name: 'Save webhook' }).click();
-  await expect(page.getByText('Saved webhook "Primary schedules".')).toBeVisible();
+  // The toast of the create may still be up: wait for the update itself.
+  await expect.poll(async () => (await demoState(request)).cluster.webhooks
+    .find((w: any) => w.name === 'Primary schedules')?.description).toBe('Schedules of the primary Org');
+  await expect(page.getByText('Saved webhook "Primary schedules".').last()).toBeVisible();
   stored = (await demoState(request)).cluster.webhooks.find((w: any) => w.name === 'Primary schedules');
-  expect(stored.description).toBe('Schedules of the primary Org');
   expect(stored.authentication.API_KEY.value).toBe('k3y-v4lue');
   const update = bodies.find((b) => b.includes('Schedules of the primary Org'))!;
   expect(JSON.parse(update)).toEqual({ description: 'Schedules of the primary Org' });

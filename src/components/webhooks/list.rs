@@ -107,18 +107,20 @@ fn Toolbar(list: WebhookList, panel: RwSignal<Panel>) -> impl IntoView {
 #[component]
 pub fn List(list: WebhookList, act: RowActions) -> impl IntoView {
     let session = expect_context::<Session>();
-    let with_results = move || {
+    // A value, so that a session change the rows do not show (the release
+    // read after sign-in) does not rebuild them under the admin's pointer.
+    let with_results = Memo::new(move |_| {
         (
             session.feature(Feature::TestEvent).ok(),
             session.feature(Feature::DeliveryHistory).ok(),
         )
-    };
+    });
     let table = move || {
         list.page().map(|r| match r {
             Err(e) => view! { <ErrorNote error=e /> }.into_any(),
             Ok(page) => {
                 let p = page.pagination.clone();
-                let results = with_results();
+                let results = with_results.get();
                 let rows = page
                     .webhooks
                     .into_iter()
