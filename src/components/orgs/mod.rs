@@ -199,11 +199,12 @@ fn health_on_screen(
         Memo::new(move |_| matching.with(|m| webhook_ids(ws, &m[current_page.get().range()])));
     LocalResource::new(move || {
         let (ids, available) = (on_screen.get(), available.get());
-        // Read again once the release is known.
-        let settled = !session.reading_release();
+        // `fetch` asks nothing while the release is being read: run again
+        // once it is known.
+        session.reading_release();
         deliveries.generation();
         async move {
-            if available && settled {
+            if available {
                 deliveries.fetch(session, ids).await
             }
         }
