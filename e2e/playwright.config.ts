@@ -7,6 +7,9 @@ export const port = Number(process.env.E2E_PORT ?? 8790);
 /** A second demo server with 10,000 generated Orgs. */
 export const bigPort = port + 1;
 export const token = 'e2e-admin-token';
+/** The build and the demo server under test (another build can be tried with these). */
+const dist = process.env.E2E_DIST ?? '../dist';
+const server = process.env.E2E_SERVER ?? '../target/debug/demo-server';
 
 export default defineConfig({
   testDir: './tests',
@@ -33,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: [port, bigPort].map((p) => ({
-    command: `../target/debug/demo-server --listen 127.0.0.1:${p} --static-dir ../dist --token ${token}${p === bigPort ? ' --orgs 10000' : ''}`,
+    command: `${server} --listen 127.0.0.1:${p} --static-dir ${dist} --token ${token}${p === bigPort ? ' --orgs 10000' : ''}`,
     url: `http://127.0.0.1:${p}/__demo/state`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -130,3 +130,46 @@ fn the_checker_sees_a_long_function_and_skips_tests() {
         [(1, 5)]
     );
 }
+
+/// Where async work may start: only through `state/life.rs` (`action`,
+/// `resource`, `spawn`, `detach`, `Life::guard`), whose work stops when its
+/// owner goes, so that no task reads a signal whose owner is gone (a panic
+/// that aborts the release build). The panel's split glue may name
+/// `spawn_local` in no other file either.
+#[test]
+fn async_work_starts_only_where_its_owner_is_known() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut found = Vec::new();
+    for f in &files {
+        if f.ends_with("state/life.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap();
+        for (i, line) in production(&text).iter().enumerate() {
+            for raw in [
+                "Action::new_local(",
+                "Action::new(",
+                "LocalResource::new(",
+                "Resource::new(",
+                "spawn_local(",
+                "spawn_local_scoped(",
+            ] {
+                if line.contains(raw) && !line.trim_start().starts_with("//") {
+                    found.push(format!(
+                        "{}:{}: {}",
+                        f.strip_prefix(&src).unwrap().display(),
+                        i + 1,
+                        line.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "async work started outside state/life.rs:\n{}",
+        found.join("\n")
+    );
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use ts_channels_panel::api::{wire::SearchResponse, ApiError, Client};
 use ts_channels_panel::components::{cluster::ClusterCard, error_note::ErrorNote, orgs::OrgsTable};
 use ts_channels_panel::model::{access::Access, prefs::Snapshot};
-use ts_channels_panel::state::{Connection, Nav, Session, Workspace};
+use ts_channels_panel::state::{Cluster, Connection, Nav, Notes, Session};
 use ts_channels_panel::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -87,36 +87,41 @@ fn mount_panel(search: String, privileges: &'static [&'static str]) -> web_sys::
     mount_panel_session(search, privileges).0
 }
 
+/// A connected cluster for a test: the demo's host, a user with these privileges.
+fn cluster(privileges: &'static [&'static str]) -> Cluster {
+    let user = serde_json::from_value(serde_json::json!({
+        "id": "u1", "name": "admin", "display_name": "Admin", "privileges": privileges
+    }))
+    .unwrap();
+    let connection = Connection {
+        client: Client::new(String::new(), "t".into()),
+        user,
+        access: Access::from_privileges(privileges),
+        release: Default::default(),
+    };
+    // The page's owner stands for the App's: it lives as long as the test.
+    let page = Owner::new();
+    let c = Cluster::new(&page, 1, connection, Notes::new());
+    // The page holds its clusters; here the test does, for as long as it runs.
+    std::mem::forget((page, c.clone()));
+    c
+}
+
 /// `mount_panel`, with the Session it shows.
 fn mount_panel_session(
     search: String,
     privileges: &'static [&'static str],
 ) -> (web_sys::HtmlElement, Session) {
-    let session = Session::new();
+    let c = cluster(privileges);
+    let (session, ws) = (c.session, c.workspace);
     let root = mount(move || {
-        let ws = Workspace::new();
-        provide_context(session);
-        provide_context(ws);
-        provide_context(Nav::new());
-        provide_context(ts_channels_panel::state::deliveries::Deliveries::new());
-        let user = serde_json::from_value(serde_json::json!({
-            "id": "u1", "name": "admin", "display_name": "Admin", "privileges": privileges
-        }))
-        .unwrap();
-        let access = Access::from_privileges(privileges);
-        session.adopt(
-            Connection {
-                client: Client::new(String::new(), "t".into()),
-                user,
-                access,
-                release: Default::default(),
-            },
-            false,
-        );
-        let resp: SearchResponse = serde_json::from_str(&search).unwrap();
-        let cluster_read = resp.cluster_preferences.is_some();
-        ws.show(Snapshot::from_wire(resp, None, cluster_read));
-        view! { <ClusterCard /> <OrgsTable /> }
+        c.provide(|| {
+            provide_context(Nav::new());
+            let resp: SearchResponse = serde_json::from_str(&search).unwrap();
+            let cluster_read = resp.cluster_preferences.is_some();
+            ws.show(Snapshot::from_wire(resp, None, cluster_read));
+            view! { <ClusterCard /> <OrgsTable /> }
+        })
     });
     (root, session)
 }
@@ -286,14 +291,15 @@ fn set_input(root: &web_sys::HtmlElement, selector: &str, value: &str) {
 
 fn mount_editor(original: Option<ts_channels_panel::api::wire::Webhook>) -> web_sys::HtmlElement {
     use ts_channels_panel::components::webhooks::WebhookEditor;
+    let c = cluster(&["ADMINISTRATION"]);
     mount(move || {
-        provide_context(Session::new());
-        provide_context(Workspace::new());
-        provide_context(Nav::new());
-        view! {
-            <WebhookEditor original=original org_note="In Org Primary".to_string()
-                on_done=Callback::new(|_: String| {}) on_cancel=Callback::new(|_| {}) />
-        }
+        c.provide(|| {
+            provide_context(Nav::new());
+            view! {
+                <WebhookEditor original=original org_note="In Org Primary".to_string()
+                    on_done=Callback::new(|_: String| {}) on_cancel=Callback::new(|_| {}) />
+            }
+        })
     })
 }
 
@@ -423,10 +429,10 @@ async fn a_session_change_the_rows_do_not_show_leaves_them_alone() {
     let body = root.query_selector(".org-table tbody").unwrap().unwrap();
     // The release is learnt from a 404: older than 26.7.0.cl, which changes
     // nothing the Org rows show.
-    let quiet = mutations_from(&body, || session.not_found(Feature::WebhookStatus)).await;
+    let quiet = mutations_from(&body, || session.conn().not_found(Feature::WebhookStatus)).await;
     assert_eq!(quiet, 0, "the rows were redrawn");
     // A change the rows do show still redraws them.
-    let shown = mutations_from(&body, || session.not_found(Feature::DeliveryHistory)).await;
+    let shown = mutations_from(&body, || session.conn().not_found(Feature::DeliveryHistory)).await;
     assert!(shown > 0, "the rows did not follow the session");
 }
 

@@ -173,6 +173,9 @@ pub struct Faults {
     /// time changes those past deliveries too. Names matching no Org are
     /// ignored.
     pub failing_deliveries: Vec<String>,
+    /// `auth/session/user` answers without `privileges` (the spec makes the
+    /// field optional): a client cannot tell what the user may do until it tries.
+    pub unlisted_privileges: bool,
 }
 
 impl Default for Faults {
@@ -197,6 +200,7 @@ impl Default for Faults {
             readback_fail: false,
             newer_server: false,
             failing_deliveries: Vec::new(),
+            unlisted_privileges: false,
         }
     }
 }
@@ -542,7 +546,13 @@ pub fn router(state: AppState) -> Router {
         .route("/__demo/reset", post(reset))
         .merge(api);
     if let Some(dir) = &state.options.static_dir {
-        app = app.fallback_service(ServeDir::new(dir));
+        let files = Router::new().fallback_service(ServeDir::new(dir)).layer(
+            middleware::from_fn_with_state(
+                crate::framing::Headers::for_dir(dir),
+                crate::framing::protect,
+            ),
+        );
+        app = app.fallback_service(files);
     }
     app.layer(middleware::from_fn_with_state(
         state.clone(),
@@ -626,10 +636,12 @@ async fn not_found() -> Fail {
 async fn session_user(State(state): State<AppState>, headers: HeaderMap) -> Reply {
     let ep = state.endpoint("GET", "/auth/session/user")?;
     let Caller { user, scope } = state.authenticate(&headers)?;
-    let name = state.lock().cluster.org_name(scope.org_id);
-    state.answer(
-        ep,
-        json!({
+    let (name, unlisted) = {
+        let inner = state.lock();
+        let name = inner.cluster.org_name(scope.org_id);
+        (name, inner.faults.unlisted_privileges)
+    };
+    let mut user = json!({
             "id": user.id,
             "name": user.name,
             "display_name": user.display_name,
@@ -642,8 +654,11 @@ async fn session_user(State(state): State<AppState>, headers: HeaderMap) -> Repl
             "privileges": user.privileges,
             "super_user": false,
             "tenant_id": "demo-tenant"
-        }),
-    )
+    });
+    if unlisted {
+        user.as_object_mut().map(|u| u.remove("privileges"));
+    }
+    state.answer(ep, user)
 }
 
 #[derive(Deserialize)]

@@ -6,6 +6,7 @@ pub mod access;
 pub mod cluster;
 pub mod cors;
 pub mod deliveries;
+pub mod framing;
 pub mod http;
 pub mod seed;
 pub mod spec;

@@ -84,6 +84,9 @@ struct Args {
     /// channel SLACK (accepted in requests, seeded on a few Orgs and the default).
     #[arg(long)]
     newer_server: bool,
+    /// Answer `auth/session/user` without `privileges` (the spec makes it optional).
+    #[arg(long)]
+    unlisted_privileges: bool,
     /// Serve the panel's built `dist/` folder at `/` (same origin as the API).
     #[arg(long)]
     static_dir: Option<std::path::PathBuf>,
@@ -190,6 +193,7 @@ fn options(a: Args, port: u16) -> Options {
             readback_fail: a.readback_fail,
             newer_server: a.newer_server,
             failing_deliveries: trimmed(a.failing_deliveries),
+            unlisted_privileges: a.unlisted_privileges,
         },
         static_dir: a.static_dir,
         port,

@@ -97,7 +97,8 @@ async fn every_field_is_documented_and_an_empty_document_restores_the_defaults()
             "retry_after_s",
             "status",
             "times",
-            "unauthorized_after"
+            "unauthorized_after",
+            "unlisted_privileges"
         ]
     );
     assert_eq!(
@@ -107,13 +108,14 @@ async fn every_field_is_documented_and_an_empty_document_restores_the_defaults()
                "latency_ms": 0, "live_error_shape": false, "failing_receiver": false,
                "release": "26.8.0.cl", "rbac": true, "cors_origins": null, "gateway_errors": false,
                "ignore_org": null, "readback_fail": false, "newer_server": false,
-               "failing_deliveries": []})
+               "failing_deliveries": [], "unlisted_privileges": false})
     );
     set_faults(
         &app,
         json!({"status": 502, "rbac": false, "release": "26.2.0.cl", "gateway_errors": true,
                "cors_origins": ["https://a.example"], "ignore_org": "Finance",
-               "readback_fail": true, "newer_server": true, "failing_deliveries": ["Finance"]}),
+               "readback_fail": true, "newer_server": true, "failing_deliveries": ["Finance"],
+               "unlisted_privileges": true}),
     )
     .await;
     set_faults(&app, json!({})).await;

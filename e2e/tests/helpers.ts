@@ -19,6 +19,8 @@ export class Secrets {
   tokens = new Set<string>([token]);
   passwords = new Set<string>([PASSWORD]);
   opted = new Set<OptIn>();
+  /** Console reports of a policy a test expects (another site framing the panel is refused). */
+  expectedRefusals: RegExp[] = [];
   password(p: string) { this.passwords.add(p); }
   optIn(where: OptIn) { this.opted.add(where); }
   all(): string[] { return [...this.tokens, ...this.passwords]; }
@@ -43,9 +45,12 @@ export const test = base.extend<{ secrets: Secrets; watch: void }>({
   watch: [
     async ({ page, secrets }, use) => {
       const console: string[] = [];
+      const errors: string[] = [];
       const urls: string[] = [];
       const downloads: Download[] = [];
       page.on('console', (m) => console.push(m.text()));
+      // An uncaught error (a wasm panic aborts the module: "unreachable").
+      page.on('pageerror', (e) => errors.push(String(e)));
       page.on('request', (r) => urls.push(r.url()));
       page.on('framenavigated', (f) => urls.push(f.url()));
       page.on('download', (d) => downloads.push(d));
@@ -64,8 +69,10 @@ export const test = base.extend<{ secrets: Secrets; watch: void }>({
         });
       });
       await use();
+      expect(errors, 'errors the page did not catch (a panic aborts the panel)').toEqual([]);
       const all = secrets.all();
-      expect(console.filter((l) => l.includes('Content Security Policy')), 'CSP console reports').toEqual([]);
+      const refusals = console.filter((l) => l.includes('Content Security Policy'));
+      expect(refusals.filter((l) => !secrets.expectedRefusals.some((r) => r.test(l))), 'CSP console reports').toEqual([]);
       expect(console.flatMap((l) => leaks(l, all)), 'a secret in the console').toEqual([]);
       expect(urls.flatMap((u) => leaks(u, all)), 'a secret in a URL').toEqual([]);
       if (page.url().startsWith('http')) {
@@ -131,6 +138,11 @@ export async function configureBehindTheBack(request: APIRequestContext, body: o
 /** Opens the panel and connects with the demo token (host empty: same origin). */
 export async function connectWithToken(page: Page, host = '') {
   await page.goto('/');
+  await connectHere(page, host);
+}
+
+/** Connects from the connect form on screen (the page is not loaded again). */
+export async function connectHere(page: Page, host = '') {
   await page.getByLabel('ThoughtSpot host').fill(host);
   await page.getByLabel('Bearer token', { exact: true }).fill(token);
   await page.getByRole('button', { name: 'Connect' }).click();
@@ -156,4 +168,58 @@ export async function signIn(page: Page, username: string) {
   await page.getByLabel('Username', { exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * Holds back the answers to the panel's API calls that `match` picks (by
+ * path and method), until `release()`: meanwhile the test clicks what an
+ * admin would. A call the page aborted meanwhile is let go quietly.
+ */
+export async function hold(page: Page, match: (path: string, method: string) => boolean) {
+  const held: import('@playwright/test').Route[] = [];
+  let holding = true;
+  await page.route('**/api/rest/2.0/**', async (route) => {
+    const r = route.request();
+    const path = new URL(r.url()).pathname.replace('/api/rest/2.0', '');
+    if (holding && match(path, r.method())) {
+      held.push(route);
+      return;
+    }
+    await route.continue().catch(() => {});
+  });
+  return {
+    /** Waits until at least `n` calls are held. */
+    async waitFor(n = 1) {
+      await expect.poll(() => held.length, { message: `${n} call(s) held` }).toBeGreaterThanOrEqual(n);
+    },
+    count: () => held.length,
+    async release() {
+      holding = false;
+      for (const r of held.splice(0)) await r.continue().catch(() => {});
+    },
+  };
+}
+
+/**
+ * Collects the errors a page did not catch (a panic aborts the wasm module),
+ * for pages a test opens besides its own; `check()` fails on any.
+ */
+export function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { check: () => expect(errors, 'errors the page did not catch').toEqual([]) };
+}
+
+/**
+ * Connects, changes Support's mode and clicks Save with the configure call's
+ * answer held back: the save is under way when this returns.
+ */
+export async function saveUnderWay(page: Page) {
+  await connectWithToken(page);
+  await settled(page);
+  await page.getByLabel('Mode for Support').selectOption('override');
+  const held = await hold(page, (p) => p === '/system/preferences/communication-channels/configure');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await held.waitFor();
+  return held;
 }

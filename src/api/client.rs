@@ -9,6 +9,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use web_sys::AbortSignal;
 
 pub const API: &str = "/api/rest/2.0";
 pub const DEFAULT_TIMEOUT_MS: u32 = 20_000;
@@ -83,13 +84,17 @@ impl Client {
         &self.token
     }
 
-    fn builder(&self, method: Method, path: &str) -> RequestBuilder {
+    fn builder(&self, method: Method, path: &str, stop: Option<&AbortSignal>) -> RequestBuilder {
         let url = format!("{}{API}{path}", self.base);
         let b = match method {
             Method::Get => Request::get(&url),
             Method::Post => Request::post(&url),
         };
-        let signal = web_sys::AbortSignal::timeout_with_u32(self.timeout_ms);
+        let timeout = AbortSignal::timeout_with_u32(self.timeout_ms);
+        let signal = match stop {
+            Some(stop) => AbortSignal::any(&js_sys::Array::of2(&timeout, stop)),
+            None => timeout,
+        };
         let b = b
             .header("Accept", "application/json")
             .header("X-Requested-By", "ThoughtSpot")
@@ -103,7 +108,17 @@ impl Client {
 
     /// Sends one call and reads its answer. Nothing is retried here.
     pub async fn call<C: Call>(&self, call: &C) -> Result<C::Answer, ApiError> {
-        let b = self.builder(C::METHOD, &call.path());
+        self.call_until(call, None).await
+    }
+
+    /// `call`, aborted when `stop` is (its owner went): the answer is then
+    /// never read.
+    pub async fn call_until<C: Call>(
+        &self,
+        call: &C,
+        stop: Option<&AbortSignal>,
+    ) -> Result<C::Answer, ApiError> {
+        let b = self.builder(C::METHOD, &call.path(), stop);
         let req = match C::METHOD {
             Method::Get => b.build(),
             Method::Post => {

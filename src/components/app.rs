@@ -3,19 +3,11 @@
 //! (feature `split`): it is fetched in the background as soon as the connect
 //! screen has rendered, and a failed fetch shows an error with Retry.
 
-use crate::components::{connect::Connect, signed_in::SignedIn};
-use crate::state::{Session, Workspace};
+use crate::components::{connect::Connect, signed_in::SignedIn, toasts::ToastRegion};
+use crate::state::clusters::PartFailed;
+use crate::state::life::detach;
+use crate::state::Clusters;
 use leptos::prelude::*;
-
-/// The signed-in part could not be fetched.
-#[derive(Clone, Copy, Debug)]
-pub struct PartFailed;
-
-impl From<leptos::wasm_split::SplitLoaderError> for PartFailed {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        PartFailed
-    }
-}
 
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(
@@ -31,6 +23,19 @@ fn signed_in() -> Result<AnyView, PartFailed> {
 #[cfg(not(feature = "split"))]
 async fn signed_in() -> Result<AnyView, PartFailed> {
     Ok(view! { <SignedIn /> }.into_any())
+}
+
+/// Where the page's notes show; they come with the signed-in part (only work
+/// started there makes them).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(signed_in, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn notes() -> Result<AnyView, PartFailed> {
+    Ok(view! { <ToastRegion /> }.into_any())
+}
+
+#[cfg(not(feature = "split"))]
+async fn notes() -> Result<AnyView, PartFailed> {
+    Ok(view! { <ToastRegion /> }.into_any())
 }
 
 #[cfg(not(feature = "split"))]
@@ -66,34 +71,42 @@ fn SignedInPart() -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let session = Session::new();
-    let ws = Workspace::new();
-    provide_context(session);
-    provide_context(ws);
-    session.resume(ws);
+    let clusters = Clusters::new();
+    provide_context(clusters);
+    provide_context(clusters.notes());
+    clusters.resume();
     // Once the connect screen is on screen, fetch the rest in the background,
     // so that Connect does not wait for it. A failure here is retried when the
     // part is needed.
     request_animation_frame(|| {
-        leptos::task::spawn_local(async {
+        detach(async {
             let _ = preload_signed_in().await;
         })
     });
-
+    // The cluster shown, with its state as the context of its views: a new
+    // cluster (a sign-in to a host) builds them anew.
+    let shown = move || {
+        clusters
+            .shown()
+            .map(|c| c.provide(|| view! { <SignedInPart /> }))
+    };
     view! {
         <header class="top">
             <h1>"Communication channels"</h1>
             <p class="muted">"Which channels receive Liveboard schedules, cluster-wide and per Org."</p>
         </header>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async { notes().await.unwrap_or_else(|_| ().into_any()) })}
+        </Suspense>
         <main>
-            <Show when=move || session.connected() fallback=move || view! {
-                <Show when=move || !session.resuming() fallback=|| view! {
+            <Show when=move || clusters.connected() fallback=move || view! {
+                <Show when=move || !clusters.resuming() fallback=|| view! {
                     <p class="loading" role="status">"Resuming the session remembered in this tab…"</p>
                 }>
                     <Connect />
                 </Show>
             }>
-                <SignedInPart />
+                {shown}
             </Show>
         </main>
     }

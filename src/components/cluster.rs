@@ -52,7 +52,7 @@ pub fn ClusterCard() -> impl IntoView {
     let current = move || ws.with_both(|s, d| d.cluster_value(s, LS)).flatten();
     let edited = move || ws.with_draft(|d| d.cluster.contains_key(LS));
     let set = move |channels: Vec<String>| ws.edit(|d, s| d.set_cluster(s, LS, channels));
-    let grant = move || session.access().map(|a| a.cluster);
+    let grant = move || Some(session.access().cluster);
 
     view! {
         <section class="card cluster" aria-labelledby="cluster-title">

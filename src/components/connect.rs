@@ -3,16 +3,26 @@
 //! on screen kept) after an expiry, or for another Org.
 
 use crate::components::error_note::ErrorNote;
+use crate::state::life::action;
 use crate::state::session::{open, Credentials, OpenError, Renewal, Target};
-use crate::state::{sign_in, storage, Session, Workspace};
+use crate::state::{storage, Clusters, Connection, Session};
 use leptos::prelude::*;
 
-/// What a failed sign-in shows.
+/// What a failed sign-in shows; `retry` takes up a connection made whose
+/// part of the panel did not arrive.
 #[component]
-fn OpenErrorNote(error: OpenError) -> impl IntoView {
+fn OpenErrorNote(error: OpenError, retry: Callback<Connection>) -> impl IntoView {
     match error {
         OpenError::Input(m) => view! { <p class="error-text" role="alert">{m}</p> }.into_any(),
         OpenError::Api(e) => view! { <ErrorNote error=e /> }.into_any(),
+        OpenError::Part(c) => view! {
+            <div class="error-note" role="alert" data-testid="part-failed">
+                <strong>"The rest of the panel could not be downloaded."</strong>
+                <p>"The network or the server hosting the panel did not deliver it. You are still signed in."</p>
+                <button type="button" on:click=move |_| retry.run((*c).clone())>"Retry"</button>
+            </div>
+        }
+        .into_any(),
         OpenError::Login(e) => view! {
             <ErrorNote error=e />
             <p class="muted" data-testid="sso-hint">
@@ -132,14 +142,62 @@ fn title(renewal: &Option<Renewal>) -> (String, Option<&'static str>) {
     }
 }
 
+/// What the form does: sign in (`connect`), take up a connection whose part
+/// of the panel did not arrive (`retry`), and why the last attempt failed.
+struct SignIn {
+    connect: Action<Credentials, ()>,
+    retry: Callback<Connection>,
+    failed: RwSignal<Option<OpenError>>,
+}
+
+fn sign_in(f: Fields, renewing: bool) -> SignIn {
+    let clusters = expect_context::<Clusters>();
+    let failed = RwSignal::new(None::<OpenError>);
+    let finish = move |connection: Connection| async move {
+        let remember = f.remember.get_untracked();
+        let done = clusters.sign_in(connection.clone(), remember).await;
+        failed.set(done.err().map(|_| OpenError::Part(Box::new(connection))));
+    };
+    let connect = action(move |creds: &Credentials| {
+        let target = Target {
+            host: f.host.get_untracked(),
+            // The same host as before was accepted then.
+            allow_insecure: f.allow_insecure.get_untracked() || renewing,
+            timeout_s: f.timeout_s.get_untracked(),
+        };
+        let creds = creds.clone();
+        async move {
+            failed.set(None);
+            match open(target, creds).await {
+                Ok(connection) => {
+                    f.token.set(String::new());
+                    f.password.set(String::new());
+                    finish(connection).await;
+                }
+                Err(e) => failed.set(Some(e)),
+            }
+        }
+    });
+    // Signed in, and the part of the panel arrives now.
+    let retry_part = action(move |c: &Connection| finish(c.clone()));
+    let retry = Callback::new(move |c: Connection| {
+        retry_part.dispatch(c);
+    });
+    SignIn {
+        connect,
+        retry,
+        failed,
+    }
+}
+
 /// The form. With `renewal` it asks for a new token for the same host and
 /// keeps everything else; for an Org switch, it signs in with a password to
 /// that Org (the username is filled in; the password is asked again and never kept).
 #[component]
 pub fn Connect(#[prop(optional)] renewal: Option<Renewal>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let ws = expect_context::<Workspace>();
-    let current = session.connection_untracked().filter(|_| renewal.is_some());
+    // Signing in again: the shown cluster's session.
+    let session = use_context::<Session>().filter(|_| renewal.is_some());
+    let current = session.map(|s| s.connection_untracked());
     let fixed_host = current.as_ref().map(|c| c.client.base.clone());
     let switch_to = match &renewal {
         Some(Renewal::SwitchOrg { org_id, .. }) => Some(org_id.to_string()),
@@ -155,24 +213,19 @@ pub fn Connect(#[prop(optional)] renewal: Option<Renewal>) -> impl IntoView {
         org_id: RwSignal::new(switch_to.unwrap_or_default()),
         remember: RwSignal::new(storage::remembered().is_some()),
         allow_insecure: RwSignal::new(false),
-        timeout_s: RwSignal::new(session.timeout_s().to_string()),
+        timeout_s: RwSignal::new(
+            session
+                .map_or(crate::api::client::DEFAULT_TIMEOUT_MS / 1000, |s| {
+                    s.timeout_s()
+                })
+                .to_string(),
+        ),
     };
-    let connect = Action::new_local(move |creds: &Credentials| {
-        let target = Target {
-            host: f.host.get_untracked(),
-            // The same host as before was accepted then.
-            allow_insecure: f.allow_insecure.get_untracked() || renewing,
-            timeout_s: f.timeout_s.get_untracked(),
-        };
-        let creds = creds.clone();
-        async move {
-            let connection = open(target, creds).await?;
-            f.token.set(String::new());
-            f.password.set(String::new());
-            sign_in(session, ws, connection, f.remember.get_untracked());
-            Ok::<(), OpenError>(())
-        }
-    });
+    let SignIn {
+        connect,
+        retry,
+        failed,
+    } = sign_in(f, renewing);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         connect.dispatch(f.credentials());
@@ -197,11 +250,11 @@ pub fn Connect(#[prop(optional)] renewal: Option<Renewal>) -> impl IntoView {
                         (false, false) => "Connect",
                     }}
                 </button>
-                {renewing.then(|| view! {
-                    <button type="button" on:click=move |_| session.cancel_renewal()>"Cancel"</button>
+                {session.map(|s| view! {
+                    <button type="button" on:click=move |_| s.cancel_renewal()>"Cancel"</button>
                 })}
             </form>
-            {move || connect.value().get().and_then(Result::err).map(|e| view! { <OpenErrorNote error=e /> })}
+            {move || failed.get().map(|e| view! { <OpenErrorNote error=e retry=retry /> })}
         </section>
     }
 }

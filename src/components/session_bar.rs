@@ -2,21 +2,21 @@
 //! the way out; and the pause after a "too many requests" answer.
 
 use crate::model::access::PRIMARY_ORG;
-use crate::state::{Session, Workspace};
+use crate::state::life::action;
+use crate::state::{Clusters, Session, Workspace};
 use leptos::prelude::*;
 
 #[component]
 pub fn SessionBar() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
-    let reload = Action::new_local(move |_: &()| async move { ws.load(session).await });
+    let clusters = expect_context::<Clusters>();
+    let reload = action(move |_: &()| async move { ws.load().await });
     move || {
-        session.connection().map(|c| {
+        let c = session.connection();
+        {
             let scope = c.scope();
-            let org = scope
-                .as_ref()
-                .map(|s| format!("{} (id {})", s.org_name, s.org_id))
-                .unwrap_or_else(|| "unknown".into());
+            let org = c.scope_text();
             let elsewhere = scope.as_ref().is_some_and(|s| !s.is_primary());
             let scope_text = scope.map(|s| s.describe());
             let rights = c.access.describe();
@@ -38,7 +38,7 @@ pub fn SessionBar() -> impl IntoView {
                             "Switch to the Primary Org"
                         </button>
                     })}
-                    <button type="button" on:click=move |_| session.disconnect()>"Disconnect"</button>
+                    <button type="button" on:click=move |_| clusters.disconnect()>"Disconnect"</button>
                     <details class="rights">
                         <summary>"What this session can do"</summary>
                         {scope_text.map(|t| view! { <p data-testid="scope">{t}</p> })}
@@ -48,7 +48,7 @@ pub fn SessionBar() -> impl IntoView {
                     </details>
                 </div>
             }
-        })
+        }
     }
 }
 

@@ -11,11 +11,10 @@ use crate::components::{
     orgs::OrgsTable,
     review::Review,
     session_bar::{BusyNote, SessionBar},
-    toasts::{ToastRegion, Toasts},
     webhooks::WebhooksScreen,
     work::{RestoreBanner, WorkTools},
 };
-use crate::state::deliveries::Deliveries;
+use crate::state::life::{action, resource};
 use crate::state::{Nav, Screen, Session, Workspace};
 use leptos::prelude::*;
 
@@ -98,13 +97,13 @@ fn Loaded() -> impl IntoView {
 fn Preferences() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
-    let retry = Action::new_local(move |_: &()| async move { ws.load(session).await });
+    let retry = action(move |_: &()| async move { ws.load().await });
     view! {
         {move || ws.load_error().map(|e| view! {
             <ErrorNote error=e />
             <button type="button" on:click=move |_| { retry.dispatch(()); }>"Try again"</button>
         })}
-        <Show when=move || session.access().is_some_and(|a| a.prefs) fallback=|| view! {
+        <Show when=move || session.access().prefs fallback=|| view! {
             <p class="notice" role="note" data-testid="no-prefs">
                 "Reading and editing channel preferences needs ADMINISTRATION, DEVELOPER or \
                  APPLICATION_ADMINISTRATION; this session has none of them. The session bar lists what it may do."
@@ -127,17 +126,15 @@ fn Preferences() -> impl IntoView {
 pub fn SignedIn() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
-    // Where the admin is, notes and delivery health belong to this sign-in:
-    // a disconnect forgets them.
+    // Where the admin is belongs to this sign-in: a disconnect forgets it.
     let nav = Nav::new();
     provide_context(nav);
-    provide_context(Toasts::new());
-    provide_context(Deliveries::new());
     let reach = Memo::new(move |_| session.reach());
-    let load = LocalResource::new(move || {
+    let load = resource(move || {
         reach.track();
+        let conn = session.conn();
         async move {
-            futures_util::future::join(session.read_release(), ws.load(session)).await;
+            futures_util::future::join(conn.read_release(), ws.load()).await;
         }
     });
     Effect::new(move |_| {
@@ -145,7 +142,6 @@ pub fn SignedIn() -> impl IntoView {
         ws.persist();
     });
     view! {
-        <ToastRegion />
         // Reading the load keeps it live for as long as this part is shown.
         {move || load.track()}
         <SessionBar />

@@ -3,26 +3,59 @@
 
 use crate::components::local_time as when;
 use crate::model::document::Document;
+use crate::model::prefset::NAMES_SHOWN;
+use crate::state::life::action;
+use crate::state::storage::Kept;
 use crate::state::Workspace;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Offers back a Draft kept from an earlier visit (a reload or a crash).
+/// Offers back Drafts kept from an earlier visit (a reload or a crash of
+/// this tab) or by a tab that has gone, newest first.
 #[component]
 pub fn RestoreBanner() -> impl IntoView {
     let ws = expect_context::<Workspace>();
+    let taken = RwSignal::new(None::<String>);
+    let restore = action(move |k: &Kept| {
+        let k = k.clone();
+        async move {
+            if !ws.restore(k).await {
+                taken.set(Some(
+                    "That work was taken up by another tab meanwhile.".into(),
+                ));
+            }
+        }
+    });
+    let decline = action(move |k: &Kept| {
+        let k = k.clone();
+        async move { ws.decline_restore(k).await }
+    });
+    let offer = move |k: Kept| {
+        let count = k.file.draft.len();
+        let saved = when(k.file.saved_at_ms);
+        let whose = if k.own {
+            "kept by this tab"
+        } else {
+            "kept by a tab that was closed"
+        };
+        let (r, d) = (k.clone(), k);
+        view! {
+            <p>
+                <strong>{format!("Unsaved work found: {count} pending change(s)")}</strong>
+                {format!(" from {saved}, {whose} for this host.")}
+            </p>
+            <button type="button" class="primary" disabled=move || ws.with_draft(|d| !d.is_empty())
+                on:click=move |_| { restore.dispatch(r.clone()); }>"Restore"</button>
+            <button type="button" on:click=move |_| { decline.dispatch(d.clone()); }>"Discard it"</button>
+        }
+    };
     move || {
-        ws.restore_offer().map(|file| {
-            let count = file.draft.len();
-            let saved = when(file.saved_at_ms);
+        let kept = ws.restore_offer();
+        (!kept.is_empty() || taken.with(Option::is_some)).then(|| {
             view! {
                 <div class="banner" role="region" aria-label="Unsaved work found">
-                    <p>
-                        <strong>{format!("Unsaved work found: {count} pending change(s)")}</strong>
-                        " from " {saved} ", kept in this browser for this host."
-                    </p>
-                    <button type="button" class="primary" on:click=move |_| ws.restore()>"Restore"</button>
-                    <button type="button" on:click=move |_| ws.decline_restore()>"Discard it"</button>
+                    {kept.into_iter().map(offer).collect_view()}
+                    {move || taken.get().map(|t| view! { <p class="muted" role="status">{t}</p> })}
                 </div>
             }
         })
@@ -67,24 +100,28 @@ async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> 
 
 /// A button that picks a JSON file; `take` gets its text and says how it went.
 #[component]
-fn FilePick(
+fn FilePick<F>(
     label: &'static str,
-    take: fn(Workspace, String) -> Result<String, String>,
+    take: F,
     message: RwSignal<Option<Result<String, String>>>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    F: Fn(Workspace, String) -> Result<String, String> + Copy + 'static,
+{
     let ws = expect_context::<Workspace>();
-    let picked = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        leptos::task::spawn_local(async move {
+    let picked = action(move |input: &web_sys::HtmlInputElement| {
+        let input = input.clone();
+        async move {
             let result = read_file(&input).await.and_then(|t| take(ws, t));
             input.set_value("");
             message.set(Some(result));
-        });
-    };
+        }
+    });
     view! {
         <label class="file-button">
             {label}
-            <input type="file" accept="application/json,.json" class="sr-only" on:change=picked />
+            <input type="file" accept="application/json,.json" class="sr-only"
+                on:change=move |ev| { picked.dispatch(event_target(&ev)); } />
         </label>
     }
 }
@@ -120,12 +157,43 @@ pub fn WorkTools() -> impl IntoView {
             ),
         )));
     };
+    // The names a preference-set import did not find, when there are more
+    // than the message lists.
+    let missing = RwSignal::new(Vec::<String>::new());
+    let import_set = move |ws: Workspace, text: String| {
+        let done = ws.import_preference_set(&text)?;
+        let more = done.unmatched.len() > NAMES_SHOWN;
+        missing.set(if more {
+            done.unmatched.clone()
+        } else {
+            Vec::new()
+        });
+        Ok(done.summary())
+    };
+    let download_missing = move |_| {
+        let names = missing.get_untracked();
+        let text = names.iter().map(|n| format!("{n}\n")).collect::<String>();
+        message.set(Some(download(
+            "thoughtspot-orgs-not-found.txt",
+            "text/plain",
+            &text,
+            format!("Downloaded the {} names not found.", names.len()),
+        )));
+    };
     view! {
         <div class="work-tools">
             <button type="button" on:click=export>"Export work (JSON)"</button>
-            <FilePick label="Import work…" take=|ws, t| ws.import_work(&t) message=message />
+            <FilePick label="Import work…" take=|ws: Workspace, t: String| ws.import_work(&t) message=message />
             <button type="button" on:click=export_set>"Export preferences (JSON)"</button>
-            <FilePick label="Import preferences…" take=|ws, t| ws.import_preference_set(&t) message=message />
+            <FilePick label="Import preferences…" take=import_set message=message />
+            {move || missing.with(|m| (!m.is_empty()).then(|| {
+                let n = m.len();
+                view! {
+                    <button type="button" on:click=download_missing>
+                        {format!("Download the {n} names not found")}
+                    </button>
+                }
+            }))}
             {move || message.get().map(|m| match m {
                 Ok(t) => view! { <span class="ok-text" role="status">{t}</span> }.into_any(),
                 Err(t) => view! { <span class="error-text" role="alert">{t}</span> }.into_any(),

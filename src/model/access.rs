@@ -29,9 +29,29 @@ pub struct Access {
     /// Webhooks, the test event and delivery history: ADMINISTRATION,
     /// DEVELOPER, or CAN_MANAGE_WEBHOOKS.
     pub webhooks: bool,
+    /// The server listed the privileges; when it did not (the spec makes
+    /// `privileges` optional), everything is offered and tried.
+    pub known: bool,
 }
 
 impl Access {
+    /// From `auth/session/user`'s `privileges`; without them, like an unknown
+    /// release: everything is offered, the calls are tried, and a refusal is
+    /// explained.
+    pub fn from_listed<S: AsRef<str>>(privileges: Option<&[S]>) -> Self {
+        match privileges {
+            Some(p) => Self::from_privileges(p),
+            None => Access {
+                prefs: true,
+                cluster: Grant::Try,
+                org_list: true,
+                system_info: true,
+                webhooks: true,
+                known: false,
+            },
+        }
+    }
+
     pub fn from_privileges<S: AsRef<str>>(privileges: &[S]) -> Self {
         let has = |p: &str| privileges.iter().any(|x| x.as_ref() == p);
         let admin = has("ADMINISTRATION");
@@ -47,6 +67,7 @@ impl Access {
             org_list: admin || has("ORG_ADMINISTRATION"),
             system_info: admin || has("SYSTEM_INFO_ADMINISTRATION"),
             webhooks: admin || developer || has("CAN_MANAGE_WEBHOOKS"),
+            known: true,
         }
     }
 
@@ -57,6 +78,9 @@ impl Access {
 
     /// What the user may do, a line each, in words.
     pub fn describe(&self) -> Vec<String> {
+        if !self.known {
+            return vec![UNLISTED.to_string()];
+        }
         let yes_no = |ok: bool, what: &str, needs: &str| {
             if ok {
                 format!("✓ {what}")
@@ -97,6 +121,9 @@ impl Access {
 
     /// One line for the session bar.
     pub fn summary(&self) -> &'static str {
+        if !self.known {
+            return "privileges not listed by the server: the panel tries, and explains a refusal";
+        }
         match (self.cluster, self.prefs) {
             (Grant::Yes, _) => "may edit the cluster default and Org overrides",
             (Grant::Try, _) => {
@@ -109,6 +136,10 @@ impl Access {
         }
     }
 }
+
+/// What the session bar says when the server lists no privileges.
+pub const UNLISTED: &str = "? The server did not list your privileges (auth/session/user has no \
+    \"privileges\"): the panel offers everything, tries each call, and explains what ThoughtSpot refuses.";
 
 /// The Org a token is scoped to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,7 +188,8 @@ mod tests {
                 cluster: Grant::Yes,
                 org_list: true,
                 system_info: true,
-                webhooks: true
+                webhooks: true,
+                known: true,
             }
         );
         let dev = Access::from_privileges(&["DEVELOPER"]);
@@ -175,6 +207,19 @@ mod tests {
         assert!(!none.prefs && !none.webhooks && none.cluster == Grant::No);
         assert!(none.summary().starts_with("read-only"));
         assert!(none.describe().iter().all(|l| l.starts_with('✗')));
+    }
+
+    #[test]
+    fn privileges_not_listed_mean_unknown_everything_is_offered_and_tried() {
+        let unknown = Access::from_listed::<String>(None);
+        assert!(unknown.prefs && unknown.webhooks && unknown.org_list && unknown.system_info);
+        assert_eq!(unknown.cluster, Grant::Try, "tried, a refusal explained");
+        assert!(!unknown.known);
+        assert!(unknown.summary().contains("tries"));
+        assert_eq!(unknown.describe(), vec![UNLISTED.to_string()]);
+        // An empty list is a list: nothing is granted.
+        let empty = Access::from_listed::<String>(Some(&[]));
+        assert!(!empty.prefs && !empty.webhooks && empty.known);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! first and are counted. It never holds a token. `revert` turns an entry into
 //! the draft that puts its items back.
 
+use super::csv;
 use super::document::{Document, Kind};
 use super::draft::{apply, Change, Draft, Verified};
 use super::prefs::{ClusterSetting, Snapshot, EMAIL};
@@ -46,6 +47,10 @@ impl ReadBack {
 /// One save.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
+    /// Unique among the saves of every tab (the tab's id and a count);
+    /// empty in entries written before ids were kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// Milliseconds since the epoch.
     pub at_ms: f64,
     /// The user name the token signed in as.
@@ -59,6 +64,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// What names the entry: its id, or for an entry without one, its time.
+    pub fn key(&self) -> String {
+        if self.id.is_empty() {
+            format!("at:{}", self.at_ms)
+        } else {
+            self.id.clone()
+        }
+    }
+
     /// Whether the save touched this Org (by id or name, case-insensitively).
     pub fn touches(&self, org: &str) -> bool {
         let q = org.trim().to_lowercase();
@@ -122,18 +136,43 @@ impl Journal {
         self.bytes = Some(bytes);
     }
 
-    /// The read-back of the newest entry, after checking again.
-    pub fn confirm_last(&mut self, readback: ReadBack) {
-        if let Some(e) = self.entries.last_mut() {
+    /// The read-back of an entry (by `key`), after checking again.
+    pub fn confirm(&mut self, key: &str, readback: ReadBack) {
+        if let Some(e) = self.entries.iter_mut().find(|e| e.key() == key) {
             e.readback = readback;
             self.bytes = None;
         }
     }
 
+    /// One journal from the parts several tabs keep for the same host: every
+    /// entry of every part once (by `key`), oldest first, within the bound.
+    pub fn merge(host: &str, parts: Vec<Journal>) -> Journal {
+        let mut out = Journal::new(host);
+        let mut seen = std::collections::HashSet::new();
+        let mut all: Vec<Entry> = Vec::new();
+        for p in parts {
+            out.dropped += p.dropped;
+            all.extend(p.entries.into_iter().filter(|e| seen.insert(e.key())));
+        }
+        all.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
+        for e in all {
+            out.record(e);
+        }
+        out
+    }
+
     /// One row per change: when, who, scope, the change's item, before,
     /// after, and whether the server held it.
     pub fn to_csv(&self, time: impl Fn(f64) -> String) -> String {
-        let mut out = String::from("time,user,org scope,item,before,after,read back\n");
+        let mut out = csv::row(&[
+            "time",
+            "user",
+            "org scope",
+            "item",
+            "before",
+            "after",
+            "read back",
+        ]);
         for e in &self.entries {
             for (i, c) in e.changes.iter().enumerate() {
                 let (item, before, after) = c.parts();
@@ -153,33 +192,10 @@ impl Journal {
                     after,
                     held,
                 ];
-                out.push_str(
-                    &cells
-                        .iter()
-                        .map(|c| csv_cell(c))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                );
-                out.push('\n');
+                out.push_str(&csv::row(&cells));
             }
         }
         out
-    }
-}
-
-/// A CSV cell: quoted when it holds a comma, quote or line break; a leading
-/// `=`, `+`, `-` or `@` is prefixed with `'` so that a spreadsheet does not
-/// run it as a formula (Org names come from the server).
-fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod conflict;
+pub mod csv;
 pub mod deliveries;
 pub mod document;
 pub mod draft;

@@ -6,7 +6,7 @@ use super::document::{Document, Kind};
 use super::draft::Draft;
 use super::prefs::{ClusterSetting, OrgSetting, Prefs, Snapshot, KNOWN_EVENTS};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 pub const FORMAT: &str = "ts-channels-panel/preferences";
 pub const VERSION: u32 = 1;
@@ -63,14 +63,66 @@ impl Document for PrefSet {
 pub struct Imported {
     /// Orgs of the file found here, by name.
     pub matched: usize,
-    /// Names in the file with no Org of that name here.
+    /// Names in the file with no Org of that name here, in the file's order.
     pub unmatched: Vec<String>,
+}
+
+/// Names of unmatched Orgs a message lists; the rest are counted (and can be
+/// downloaded in full).
+pub const NAMES_SHOWN: usize = 10;
+
+impl Imported {
+    /// The import in words: counts, and the first `NAMES_SHOWN` names not found.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "Imported the preference set as draft changes: {} Org(s) matched by name; review them before saving.",
+            self.matched
+        );
+        let missing = self.unmatched.len();
+        if missing > 0 {
+            let shown = self.unmatched[..missing.min(NAMES_SHOWN)].join(", ");
+            text.push_str(&match missing - missing.min(NAMES_SHOWN) {
+                0 => format!(" Not found here: {shown}."),
+                more => format!(" Not found here ({missing}): {shown} and {more} more."),
+            });
+        }
+        text
+    }
+}
+
+/// Where each name is among a Snapshot's Orgs, exactly and ignoring case
+/// (the first Org of a name wins, as a search from the top would find it).
+struct Names<'a> {
+    exact: HashMap<&'a str, usize>,
+    folded: HashMap<String, usize>,
+}
+
+impl<'a> Names<'a> {
+    fn of(snap: &'a Snapshot) -> Self {
+        let mut names = Names {
+            exact: HashMap::with_capacity(snap.orgs.len()),
+            folded: HashMap::with_capacity(snap.orgs.len()),
+        };
+        for (i, o) in snap.orgs.iter().enumerate() {
+            names.exact.entry(o.name.as_str()).or_insert(i);
+            names.folded.entry(o.name.to_lowercase()).or_insert(i);
+        }
+        names
+    }
+
+    fn find(&self, name: &str) -> Option<usize> {
+        self.exact
+            .get(name)
+            .or_else(|| self.folded.get(&name.to_lowercase()))
+            .copied()
+    }
 }
 
 /// Puts a preference set into the Draft: the cluster default when the file has
 /// one, and for every Org matched by name (exactly, else ignoring case) each
 /// event type the file has or this panel knows, as in the file (absent: inherit).
-/// Orgs of this cluster that the file does not name are left alone.
+/// Orgs of this cluster that the file does not name are left alone. Linear in
+/// the size of the file and of the Snapshot.
 pub fn import(set: &PrefSet, snap: &Snapshot, draft: &mut Draft) -> Imported {
     let mut out = Imported::default();
     if let Some(c) = &set.cluster {
@@ -81,12 +133,9 @@ pub fn import(set: &PrefSet, snap: &Snapshot, draft: &mut Draft) -> Imported {
             }
         }
     }
+    let names = Names::of(snap);
     for o in &set.orgs {
-        let found = snap.orgs.iter().find(|x| x.name == o.name).or_else(|| {
-            let lower = o.name.to_lowercase();
-            snap.orgs.iter().find(|x| x.name.to_lowercase() == lower)
-        });
-        let Some(here) = found else {
+        let Some(here) = names.find(&o.name).map(|i| &snap.orgs[i]) else {
             out.unmatched.push(o.name.clone());
             continue;
         };

@@ -1,245 +1,155 @@
 //! The one URL reader: the ThoughtSpot host the admin types and a webhook's
-//! URL are both checked here, and "this computer" (loopback) means what the
-//! operating system means by it.
+//! URL are read the way the browser's `fetch` will read them, by the WHATWG
+//! URL standard (`whatwg`: in the page, the browser's own `URL`; in host
+//! tests, the conformant `url` crate). Every decision about a host — loopback
+//! or not, where the token goes, the key work is kept under, what the
+//! session bar shows — is made on that reading, never on the text as typed.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
-/// The parts of an absolute `scheme://host[:port][/path]` URL the panel checks.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Url<'a> {
-    /// Lower case.
+/// What the WHATWG parser reads from a URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    /// Lower case, without the colon.
     pub scheme: String,
-    /// The host name or address, without the brackets of an IPv6 address.
-    pub host: &'a str,
-    pub port: Option<&'a str>,
-    /// Everything after the authority (path, query, fragment).
-    pub rest: &'a str,
+    /// A user name or password is there.
+    pub userinfo: bool,
+    /// As serialized: lower case, IDNA as punycode, IPv4 in dotted decimal,
+    /// IPv6 compressed in brackets.
+    pub hostname: String,
+    /// Empty for the scheme's default port.
+    pub port: String,
+    pub path: String,
+    /// A non-empty query or fragment is there.
+    pub query_or_fragment: bool,
 }
 
-/// Reads an absolute URL; the message says what is wrong.
-pub fn parse(text: &str) -> Result<Url<'_>, &'static str> {
-    let (scheme, after) = text
-        .split_once("://")
-        .ok_or("The URL must start with https://.")?;
-    if scheme.is_empty()
-        || !scheme
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-    {
-        return Err("The URL must start with https://.");
-    }
-    if text.contains(|c: char| c.is_whitespace() || c.is_control()) {
-        return Err("The URL may not contain spaces.");
-    }
-    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
-    let (authority, rest) = after.split_at(end);
-    if authority.contains('@') {
-        return Err("The URL may not contain a user name or password.");
-    }
-    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let (h, tail) = v6
-            .split_once(']')
-            .ok_or("The URL's IPv6 address has no closing ].")?;
-        match tail {
-            "" => (h, None),
-            t => (
-                h,
-                Some(
-                    t.strip_prefix(':')
-                        .ok_or("The URL's port is not a number.")?,
-                ),
-            ),
-        }
-    } else {
-        match authority.rsplit_once(':') {
-            Some((h, p)) => (h, Some(p)),
-            None => (authority, None),
-        }
-    };
-    if host.is_empty() {
-        return Err("The URL has no host.");
-    }
-    if let Some(p) = port {
-        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u16>().is_err() {
-            return Err("The URL's port is not a number from 0 to 65535.");
-        }
-    }
-    Ok(Url {
-        scheme: scheme.to_ascii_lowercase(),
-        host,
-        port,
-        rest,
+/// The browser's reading (`new URL(text)`).
+#[cfg(target_arch = "wasm32")]
+pub fn whatwg(text: &str) -> Option<Parsed> {
+    let u = web_sys::Url::new(text).ok()?;
+    Some(Parsed {
+        scheme: u.protocol().trim_end_matches(':').to_string(),
+        userinfo: !u.username().is_empty() || !u.password().is_empty(),
+        hostname: u.hostname(),
+        port: u.port(),
+        path: u.pathname(),
+        query_or_fragment: !u.search().is_empty() || !u.hash().is_empty(),
     })
 }
 
-/// Is this host this computer? `localhost` and names under `.localhost`, an
-/// IPv4 address in 127.0.0.0/8 (read as an address, not as a name that starts
-/// with "127."), and `::1`. Case does not matter; brackets are allowed.
-pub fn is_loopback(host: &str) -> bool {
-    let h = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_ascii_lowercase();
-    if h == "localhost" || h.ends_with(".localhost") {
+/// The same reading on the host, by a conformant parser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn whatwg(text: &str) -> Option<Parsed> {
+    let u = url::Url::parse(text).ok()?;
+    Some(Parsed {
+        scheme: u.scheme().to_string(),
+        userinfo: !u.username().is_empty() || u.password().is_some_and(|p| !p.is_empty()),
+        hostname: u.host_str().unwrap_or_default().to_string(),
+        port: u.port().map(|p| p.to_string()).unwrap_or_default(),
+        path: u.path().to_string(),
+        query_or_fragment: u.query().is_some_and(|q| !q.is_empty())
+            || u.fragment().is_some_and(|f| !f.is_empty()),
+    })
+}
+
+/// Is this host (as the parser serializes it) this computer? `localhost`
+/// and names under `.localhost`, an IPv4 address in 127.0.0.0/8 (after
+/// parsing, four decimal parts: `127.1` has become `127.0.0.1`), and `[::1]`.
+pub fn is_loopback(hostname: &str) -> bool {
+    let h = hostname.to_ascii_lowercase();
+    if h == "localhost" || h.ends_with(".localhost") || h == "[::1]" {
         return true;
     }
-    if let Ok(v4) = h.parse::<Ipv4Addr>() {
-        return v4.is_loopback();
+    // Four decimal parts of at most 255, the first 127 (the parser wrote
+    // every IPv4 address so; a name cannot end in a number).
+    h.starts_with("127.")
+        && h.split('.').count() == 4
+        && h.split('.').all(|p| {
+            (1..=3).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() < 3 || p <= "255")
+        })
+}
+
+/// Reads a URL the admin typed; the message says what is wrong. Text with
+/// spaces or control characters is refused before parsing (the parser
+/// would silently drop some of them).
+fn read(text: &str) -> Result<Parsed, String> {
+    if text.contains(|c: char| c.is_whitespace() || c.is_control()) {
+        return Err("The URL may not contain spaces or control characters.".into());
     }
-    h.parse::<Ipv6Addr>().is_ok_and(|v6| v6.is_loopback())
+    if !text.contains("://") {
+        return Err("The URL must start with https://.".into());
+    }
+    let u = whatwg(text).ok_or("This is not a URL the browser can read.")?;
+    if u.userinfo {
+        return Err("The URL may not contain a user name or password.".into());
+    }
+    Ok(u)
+}
+
+/// `scheme://hostname[:port]`, as the browser reads it.
+fn origin(u: &Parsed) -> String {
+    match u.port.as_str() {
+        "" => format!("{}://{}", u.scheme, u.hostname),
+        p => format!("{}://{}:{p}", u.scheme, u.hostname),
+    }
 }
 
 /// The base URL requests are sent to: `""` (same origin: the dev proxy or a
-/// reverse proxy in front of the panel), or `scheme://authority[/path]` with no
-/// trailing slash. `https` is required; `http` only for loopback, or when the
-/// admin has confirmed the risk (`allow_insecure`).
+/// reverse proxy in front of the panel), or `scheme://host[:port][/path]` as
+/// the browser reads it, with no trailing slash. `https` is required; `http`
+/// only for this computer, or when the admin has confirmed the risk
+/// (`allow_insecure`).
 pub fn normalize_host(input: &str, allow_insecure: bool) -> Result<String, String> {
-    let s = input.trim().trim_end_matches('/');
+    let s = input.trim();
     if s.is_empty() {
         return Ok(String::new());
     }
-    if !s.contains("://") {
-        return Err(
+    let u = read(s).map_err(|e| {
+        if e.starts_with("The URL must start") {
             "The host must start with https:// (for example https://my-company.thoughtspot.cloud)."
-                .into(),
-        );
-    }
-    let url = parse(s).map_err(str::to_string)?;
-    if url.rest.contains(['?', '#']) {
+                .to_string()
+        } else {
+            e
+        }
+    })?;
+    if u.query_or_fragment {
         return Err("The host may not contain a query or a fragment.".into());
     }
-    match url.scheme.as_str() {
+    match u.scheme.as_str() {
         "https" => {}
-        "http" if is_loopback(url.host) || allow_insecure => {}
+        "http" if is_loopback(&u.hostname) || allow_insecure => {}
         "http" => {
-            return Err(
-                "Plain http:// would send the token unencrypted: use https://, or confirm the risk under Advanced."
-                    .into(),
-            )
+            return Err(format!(
+            "Plain http:// would send the token unencrypted to {} (the host as the browser reads \
+                 it): use https://, or confirm the risk under Advanced.",
+            u.hostname
+        ))
         }
         _ => return Err("The host must start with https://.".into()),
     }
-    let (_, after) = s.split_once("://").unwrap_or_default();
-    Ok(format!("{}://{after}", url.scheme))
+    Ok(format!("{}{}", origin(&u), u.path.trim_end_matches('/')))
 }
 
-/// A webhook receiver's URL: https, or http to this computer only.
-pub fn webhook_url_ok(text: &str) -> Result<(), &'static str> {
-    let url = parse(text)?;
-    match url.scheme.as_str() {
-        "https" => Ok(()),
-        "http" if is_loopback(url.host) => Ok(()),
-        "http" => Err("The URL must use https:// (http:// only for localhost)."),
-        _ => Err("The URL must start with https://."),
+/// A webhook receiver's URL: https, or http to this computer only, as the
+/// browser reads it. Answers the host it delivers to.
+pub fn webhook_url_ok(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    let u = read(text)?;
+    if text.contains('\\') {
+        // Read as a path separator by some parsers and not by others.
+        return Err("The URL may not contain a backslash.".into());
+    }
+    match u.scheme.as_str() {
+        "https" => Ok(u.hostname),
+        "http" if is_loopback(&u.hostname) => Ok(u.hostname),
+        "http" => Err(format!(
+            "The URL must use https:// (http:// only for localhost). It reads as host {}.",
+            u.hostname
+        )),
+        _ => Err("The URL must start with https://.".into()),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn loopback_is_what_the_os_means() {
-        for yes in [
-            "localhost",
-            "LOCALHOST",
-            "app.localhost",
-            "127.0.0.1",
-            "127.255.1.2",
-            "::1",
-            "[::1]",
-            "0:0:0:0:0:0:0:1",
-        ] {
-            assert!(is_loopback(yes), "{yes}");
-        }
-        for no in [
-            "127.evil.example",
-            "127.0.0.1.nip.example",
-            "localhost.example",
-            "localhost.",
-            "notlocalhost",
-            "128.0.0.1",
-            "127.1",
-            "127.0.0.256",
-            "::2",
-            "[::1].example",
-            "",
-        ] {
-            assert!(!is_loopback(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn the_thoughtspot_host_allows_http_only_to_this_computer() {
-        assert_eq!(normalize_host("  ", false), Ok(String::new()));
-        assert_eq!(
-            normalize_host("https://acme.thoughtspot.cloud/", false),
-            Ok("https://acme.thoughtspot.cloud".into())
-        );
-        assert_eq!(
-            normalize_host("HTTPS://ts.example.com:8443/proxy/", false),
-            Ok("https://ts.example.com:8443/proxy".into())
-        );
-        for ok in [
-            "http://localhost:8787",
-            "http://127.0.0.1:8787",
-            "http://[::1]:8787",
-            "http://LOCALHOST:8787",
-            "http://panel.localhost",
-        ] {
-            assert!(normalize_host(ok, false).is_ok(), "{ok}");
-        }
-        for near_miss in [
-            "http://127.evil.example",
-            "http://127.0.0.1.nip.example:8787",
-            "http://localhost.example",
-            "http://localhost.evil.com",
-        ] {
-            let err = normalize_host(near_miss, false).unwrap_err();
-            assert!(err.contains("unencrypted"), "{near_miss}: {err}");
-        }
-        assert_eq!(
-            normalize_host("http://ts.corp", true),
-            Ok("http://ts.corp".into())
-        );
-    }
-
-    #[test]
-    fn malformed_hosts_are_refused_with_a_reason() {
-        for bad in [
-            "acme.thoughtspot.cloud",
-            "ftp://x",
-            "https://",
-            "https://a b",
-            "https://user:pw@host",
-            "https://host?token=1",
-            "https://host#x",
-            "https://host:99999",
-            "https://host:x",
-            "https://[::1",
-            "http://[::1].example",
-        ] {
-            assert!(normalize_host(bad, false).is_err(), "{bad}");
-            assert!(normalize_host(bad, true).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn webhook_urls_follow_the_same_loopback_rule() {
-        assert!(webhook_url_ok("https://hooks.example.com/x").is_ok());
-        assert!(webhook_url_ok("http://localhost:9000/hook").is_ok());
-        assert!(webhook_url_ok("http://127.0.0.1:9000/hook").is_ok());
-        assert!(webhook_url_ok("http://[::1]:9000/").is_ok());
-        for bad in [
-            "http://127.evil.example/hook",
-            "http://127.0.0.1.nip.example/hook",
-            "http://localhost.example/hook",
-            "http://hooks.example.com",
-            "ftp://hooks.example.com",
-            "hooks.example.com",
-            "https:// spaced.example.com",
-        ] {
-            assert!(webhook_url_ok(bad).is_err(), "{bad}");
-        }
-    }
-}
+mod tests;

@@ -26,6 +26,7 @@ pub enum Health {
 
 #[derive(Clone, Copy)]
 pub struct Deliveries {
+    session: Session,
     /// By webhook id.
     health: RwSignal<HashMap<String, Health>>,
     /// Bumped by a refresh, so that the rows on screen read again.
@@ -35,15 +36,11 @@ pub struct Deliveries {
     cancelled: RwSignal<bool>,
 }
 
-impl Default for Deliveries {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Deliveries {
-    pub fn new() -> Self {
+    /// The delivery health of a cluster's session (owned by the cluster).
+    pub fn new(session: Session) -> Self {
         Deliveries {
+            session,
             health: RwSignal::new(HashMap::new()),
             generation: RwSignal::new(0),
             progress: RwSignal::new(None),
@@ -52,7 +49,8 @@ impl Deliveries {
     }
 
     /// Why the column cannot be shown, if it cannot (tracked).
-    pub fn unavailable(&self, session: Session) -> Option<String> {
+    pub fn unavailable(&self) -> Option<String> {
+        let session = self.session;
         if !session.can_manage_webhooks() {
             return Some(
                 "Delivery health needs ADMINISTRATION, DEVELOPER or CAN_MANAGE_WEBHOOKS.".into(),
@@ -101,10 +99,11 @@ impl Deliveries {
     /// a time. Answers that arrive after a refresh are dropped. Nothing is
     /// asked while the release is being read: an older cluster would answer
     /// 404 to each.
-    pub async fn fetch(&self, session: Session, ids: Vec<String>) {
-        if session.reading_release_untracked() {
+    pub async fn fetch(&self, ids: Vec<String>) {
+        if self.session.reading_release_untracked() {
             return;
         }
+        let conn = self.session.conn();
         let generation = self.generation.get_untracked();
         let todo: Vec<String> = self.health.with_untracked(|h| {
             ids.into_iter()
@@ -121,33 +120,36 @@ impl Deliveries {
         });
         let since = super::storage::now_ms() - WINDOW_MS;
         stream::iter(todo)
-            .for_each_concurrent(AT_ONCE, |id| async move {
-                let health = match history(session, &id, Some(since)).await {
-                    Ok(Some(h)) => Health::Known(Counts::of(&h, since)),
-                    Ok(None) => Health::Failed("not available on this cluster".into()),
-                    Err(e) => Health::Failed(e.summary()),
-                };
-                if self.generation.get_untracked() == generation {
-                    self.health.update(|h| {
-                        h.insert(id, health);
-                    });
+            .for_each_concurrent(AT_ONCE, |id| {
+                let conn = conn.clone();
+                async move {
+                    let health = match history(&conn, &id, Some(since)).await {
+                        Ok(Some(h)) => Health::Known(Counts::of(&h, since)),
+                        Ok(None) => Health::Failed("not available on this cluster".into()),
+                        Err(e) => Health::Failed(e.summary()),
+                    };
+                    if conn.same_reach() && self.generation.get_untracked() == generation {
+                        self.health.update(|h| {
+                            h.insert(id, health);
+                        });
+                    }
                 }
             })
             .await;
     }
 
     /// Reads every webhook not known yet, with progress, until done or cancelled.
-    pub async fn fetch_all(&self, session: Session, ids: Vec<String>) {
+    pub async fn fetch_all(&self, ids: Vec<String>) {
         let total = ids.len();
         self.cancelled.set(false);
         self.progress.set(Some((0, total)));
         let mut done = 0;
         for chunk in ids.chunks(AT_ONCE * 4) {
             // Cancelled, or the token needs renewing: the rest would fail too.
-            if self.cancelled.get_untracked() || session.renewal_untracked().is_some() {
+            if self.cancelled.get_untracked() || self.session.renewal_untracked().is_some() {
                 break;
             }
-            self.fetch(session, chunk.to_vec()).await;
+            self.fetch(chunk.to_vec()).await;
             done += chunk.len();
             self.progress.set(Some((done, total)));
         }

@@ -1,15 +1,24 @@
 //! Reactive state and the workflows over it, as methods over private signals:
-//! the session (`session`), the Snapshot and Draft (`workspace`), the webhook
-//! list and actions (`webhooks`), and what the browser keeps (`storage`).
-//! Components read through accessors and call these methods.
+//! the page's clusters (`clusters`), each one's sign-in (`session`), Snapshot
+//! and Draft (`workspace`) and delivery health (`deliveries`) together in a
+//! `cluster`; the webhook list and actions (`webhooks`), what the browser
+//! keeps (`storage`), the page's notes (`notes`), and how long async work may
+//! go on (`life`). Components read through accessors and call these methods.
 
+pub mod cluster;
+pub mod clusters;
 pub mod deliveries;
+pub mod life;
+pub mod notes;
 pub mod session;
 pub mod storage;
 pub mod webhooks;
 pub mod workspace;
 
-pub use session::{Connection, Credentials, OpenError, Renewal, Session, Target};
+pub use cluster::Cluster;
+pub use clusters::Clusters;
+pub use notes::Notes;
+pub use session::{Conn, Connection, Credentials, OpenError, Renewal, Session, Target};
 pub use workspace::{SaveOutcome, Workspace};
 
 use leptos::prelude::*;
@@ -84,14 +93,4 @@ impl Nav {
     pub fn done_creating(&self) {
         self.create_for.set(None);
     }
-}
-
-/// Signs a connection in: the session adopts it and the workspace opens its
-/// host (keeping the Draft for the same host). What is loaded follows the
-/// connection's host and Org (`Session::reach`), so a new token for the same
-/// scope (after an expiry) keeps what is on screen, and a switch to another
-/// Org reads again.
-pub fn sign_in(session: Session, ws: Workspace, connection: Connection, remember: bool) {
-    ws.open_host(&connection.client.base);
-    session.adopt(connection, remember);
 }

@@ -2,8 +2,11 @@
 //! keyed on a query (Org, sort, order, page, status); create, update, delete,
 //! the test event and the delivery history are async methods. A 404 from the
 //! test event or history teaches the session that this cluster lacks them.
+//! A write, once sent, runs to its end whatever the admin does meanwhile, and
+//! a note says how it ended.
 
-use super::session::Session;
+use super::life::{detach, resource};
+use super::session::{Conn, Session};
 use super::workspace::Workspace;
 use crate::api::wire::{
     DeleteResult, DeleteWebhooks, History, HistoryRequest, Order, SearchWebhooks, SortField,
@@ -60,9 +63,10 @@ impl WebhookList {
         let query = RwSignal::new(Query::default());
         // Only a change of this flag (not every change of the connection) reads again.
         let with_status = Memo::new(move |_| session.feature(Feature::WebhookStatus).ok());
-        let page = LocalResource::new(move || {
+        let page = resource(move || {
             let req = query.get().request(with_status.get());
-            async move { session.call(&req).await }
+            let conn = session.conn();
+            async move { conn.call(&req).await }
         });
         WebhookList { query, page }
     }
@@ -102,52 +106,92 @@ impl WebhookList {
     }
 }
 
+/// Runs a write to its end with the connection it started with (whatever the
+/// admin does meanwhile), then catches the Orgs table's webhook column up if
+/// the session still reaches the same place, and says how it ended: in
+/// `note`, and to the caller if it is still there.
+async fn write<T: Clone + 'static, F>(
+    ws: Workspace,
+    work: impl FnOnce(Conn) -> F + 'static,
+    note: impl FnOnce(&T) -> String + 'static,
+) -> Result<T, ApiError>
+where
+    F: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    let conn = ws.session().conn().to_the_end();
+    let (tx, rx) = futures_channel::oneshot::channel();
+    detach(async move {
+        let r = work(conn.clone()).await;
+        if let Ok(v) = &r {
+            let text = note(v);
+            if conn.same_reach() {
+                conn.notes().push(text);
+                ws.refresh_webhooks().await;
+            } else {
+                conn.notes().push(format!(
+                    "On {}, after you {}: {text}",
+                    conn.connection.host_label(),
+                    if conn.with_session(|_| ()).is_some() {
+                        "signed in again"
+                    } else {
+                        "disconnected"
+                    }
+                ));
+            }
+        }
+        let _ = tx.send(r);
+    });
+    rx.await.unwrap_or(Err(ApiError::NotSignedIn))
+}
+
 /// Creates the webhook (in the token's Org) or sends the changed fields of an
 /// existing one; then the Orgs table's webhook column catches up. Answers the
 /// webhook's name.
 pub async fn save(
-    session: Session,
     ws: Workspace,
     original: Option<(Webhook, WebhookForm)>,
     form: WebhookForm,
 ) -> Result<String, ApiError> {
-    let rules = FormRules::for_release(session.release());
-    match original {
-        Some((w, base)) => {
-            let req = update_request(&w.id, &base, &form, rules);
-            if !req.is_empty() {
-                session.call(&req).await?;
+    let rules = FormRules::for_release(ws.session().release());
+    let name = form.name.trim().to_string();
+    let work = move |conn: Conn| async move {
+        match original {
+            Some((w, base)) => {
+                let req = update_request(&w.id, &base, &form, rules);
+                if !req.is_empty() {
+                    conn.call(&req).await?;
+                }
+            }
+            None => {
+                conn.call(&create_request(&form, rules)).await?;
             }
         }
-        None => {
-            session.call(&create_request(&form, rules)).await?;
-        }
-    }
-    ws.refresh_webhooks(session).await;
-    Ok(form.name.trim().to_string())
+        Ok(name)
+    };
+    write(ws, work, |name: &String| format!("Saved webhook {name:?}.")).await
 }
 
 /// Deletes one webhook; the answer says what was deleted and what failed.
-pub async fn delete(session: Session, ws: Workspace, id: String) -> Result<DeleteResult, ApiError> {
-    let r = session
-        .call(&DeleteWebhooks {
+pub async fn delete(ws: Workspace, id: String) -> Result<DeleteResult, ApiError> {
+    let work = move |conn: Conn| async move {
+        conn.call(&DeleteWebhooks {
             webhook_identifiers: vec![id],
         })
-        .await?;
-    ws.refresh_webhooks(session).await;
-    Ok(r)
+        .await
+    };
+    write(ws, work, DeleteResult::summary).await
 }
 
 /// `Ok(None)` when the endpoint answered 404: the session then knows the
 /// feature is missing (an older release) or not enabled (a Beta API).
 fn optional<T>(
-    session: Session,
+    conn: &Conn,
     feature: Feature,
     r: Result<T, ApiError>,
 ) -> Result<Option<T>, ApiError> {
     match r {
         Err(e) if e.status() == Some(404) => {
-            session.not_found(feature);
+            conn.not_found(feature);
             Ok(None)
         }
         other => other.map(Some),
@@ -155,21 +199,19 @@ fn optional<T>(
 }
 
 /// Sends a test event (26.4.0.cl, Beta).
-pub async fn test_event(session: Session, id: &str) -> Result<Option<Validation>, ApiError> {
-    let r = session.call(&ValidateChannel::webhook(id)).await;
-    optional(session, Feature::TestEvent, r)
+pub async fn test_event(conn: &Conn, id: &str) -> Result<Option<Validation>, ApiError> {
+    let r = conn.call(&ValidateChannel::webhook(id)).await;
+    optional(conn, Feature::TestEvent, r)
 }
 
 /// A webhook's LIVEBOARD_SCHEDULE deliveries (26.4.0.cl), from `since_ms` when given.
 pub async fn history(
-    session: Session,
+    conn: &Conn,
     id: &str,
     since_ms: Option<f64>,
 ) -> Result<Option<History>, ApiError> {
-    let r = session
-        .call(&HistoryRequest::for_webhook(id, since_ms))
-        .await;
-    optional(session, Feature::DeliveryHistory, r)
+    let r = conn.call(&HistoryRequest::for_webhook(id, since_ms)).await;
+    optional(conn, Feature::DeliveryHistory, r)
 }
 
 #[cfg(test)]

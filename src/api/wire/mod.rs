@@ -40,6 +40,9 @@ pub trait Call: Serialize {
     /// Safe to send again after a 429 "too many requests": it changes nothing
     /// more the second time. Creating and deleting are not.
     const IDEMPOTENT: bool;
+    /// Changes what the server holds: once sent, it is never aborted because
+    /// the view or cluster that sent it went (its answer is still read).
+    const WRITES: bool = false;
     /// A `performance.mark` set when the answer arrives (for the benchmark).
     const MARK: Option<&'static str> = None;
 

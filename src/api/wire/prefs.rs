@@ -118,6 +118,7 @@ impl Call for ConfigureRequest {
     type Answer = ();
     const PATH: &'static str = "/system/preferences/communication-channels/configure";
     const IDEMPOTENT: bool = true;
+    const WRITES: bool = true;
 }
 
 #[cfg(test)]

@@ -168,6 +168,7 @@ impl Call for CreateWebhook {
     type Answer = Webhook;
     const PATH: &'static str = "/webhooks/create";
     const IDEMPOTENT: bool = false;
+    const WRITES: bool = true;
 }
 
 /// `webhooks/{id}/update` (204): only the fields sent change.
@@ -203,6 +204,7 @@ impl Call for UpdateWebhook {
     type Answer = ();
     const PATH: &'static str = "/webhooks/{webhook_identifier}/update";
     const IDEMPOTENT: bool = true;
+    const WRITES: bool = true;
     fn path(&self) -> String {
         format!("/webhooks/{}/update", encode_path(&self.id))
     }
@@ -248,6 +250,7 @@ impl Call for DeleteWebhooks {
     type Answer = DeleteResult;
     const PATH: &'static str = "/webhooks/delete";
     const IDEMPOTENT: bool = false;
+    const WRITES: bool = true;
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@ use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
 use crate::components::local_time as time;
 use crate::model::journal::{Entry, ReadBack};
-use crate::state::{Nav, Screen, Session, Workspace};
+use crate::state::life::action;
+use crate::state::{Nav, Screen, Workspace};
 use leptos::prelude::*;
 
 fn held_text(readback: &ReadBack, i: usize) -> Option<String> {
@@ -21,15 +22,18 @@ fn held_text(readback: &ReadBack, i: usize) -> Option<String> {
 #[component]
 pub fn EntryView(entry: Entry) -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let session = expect_context::<Session>();
     let nav = expect_context::<Nav>();
     let at = entry.at_ms;
-    let revert = Action::new_local(move |_: &()| async move {
-        let done = ws.revert(session, at).await?;
-        if done {
-            nav.show(Screen::Preferences);
+    let key = entry.key();
+    let revert = action(move |_: &()| {
+        let key = key.clone();
+        async move {
+            let done = ws.revert(&key).await?;
+            if done {
+                nav.show(Screen::Preferences);
+            }
+            Ok::<bool, ApiError>(done)
         }
-        Ok::<bool, ApiError>(done)
     });
     let summary = format!(
         "{} — {} ({}): {} change(s); {}",

@@ -7,6 +7,7 @@ mod entry;
 use crate::components::local_time as time;
 use crate::components::work::download;
 use crate::model::journal::{MAX_BYTES, MAX_ENTRIES};
+use crate::state::storage::JOURNAL_PREFIX;
 use crate::state::Workspace;
 use entry::EntryView;
 use leptos::prelude::*;
@@ -44,7 +45,14 @@ fn Exports(message: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
 #[component]
 pub fn HistoryScreen() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    ws.open_journal();
+    ws.reload_journal();
+    // A save recorded by another tab shows here as it lands.
+    let listening = window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().is_some_and(|k| k.starts_with(JOURNAL_PREFIX)) {
+            ws.reload_journal();
+        }
+    });
+    on_cleanup(move || listening.remove());
     let org = RwSignal::new(String::new());
     let message = RwSignal::new(None::<Result<String, String>>);
     let entries = move || {
@@ -88,19 +96,15 @@ pub fn HistoryScreen() -> impl IntoView {
                 Ok(t) => view! { <span class="ok-text" role="status">{t}</span> }.into_any(),
                 Err(t) => view! { <span class="error-text" role="alert">{t}</span> }.into_any(),
             })}
-            {move || {
-                let list = entries();
-                if list.is_empty() {
-                    view! { <p class="muted">"No saves recorded here yet."</p> }.into_any()
-                } else {
-                    view! {
-                        <ol class="journal" data-testid="journal">
-                            {list.into_iter().map(|e| view! { <EntryView entry=e /> }).collect_view()}
-                        </ol>
-                    }
-                    .into_any()
-                }
-            }}
+            <Show when=move || count().0 != 0 fallback=|| view! {
+                <p class="muted">"No saves recorded here yet."</p>
+            }>
+                // Keyed: a save recorded meanwhile (here or in another tab)
+                // leaves the other entries, and a revert under way, alone.
+                <ol class="journal" data-testid="journal">
+                    <For each=entries key=|e| (e.key(), e.readback.describe()) children=|e| view! { <EntryView entry=e /> } />
+                </ol>
+            </Show>
         </section>
     }
 }

@@ -6,6 +6,7 @@
 use crate::components::local_time as time;
 use crate::model::prefs::OrgWebhook;
 use crate::state::deliveries::{Deliveries, Health};
+use crate::state::life::action;
 use crate::state::{Nav, Session};
 use leptos::prelude::*;
 
@@ -55,9 +56,9 @@ pub fn DeliveriesBar(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let deliveries = expect_context::<Deliveries>();
-    let read_all = Action::new_local(move |_: &()| {
+    let read_all = action(move |_: &()| {
         let ids = all.get_untracked();
-        async move { deliveries.fetch_all(session, ids).await }
+        async move { deliveries.fetch_all(ids).await }
     });
     let toggle = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);

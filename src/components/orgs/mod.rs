@@ -10,6 +10,7 @@ use crate::components::table_head::TableHead;
 use crate::model::table::{filter_keys, page, search_keys, Page};
 use crate::perf::mark_after_paint;
 use crate::state::deliveries::Deliveries;
+use crate::state::life::{action, resource};
 use crate::state::{Nav, Session, Workspace};
 use bulk::BulkBar;
 use deliveries::DeliveriesBar;
@@ -67,11 +68,10 @@ impl Selection {
 #[component]
 fn Lookup(query: RwSignal<String>, page_index: RwSignal<usize>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let session = expect_context::<Session>();
     let ident = RwSignal::new(String::new());
-    let look_up = Action::new_local(move |i: &String| {
+    let look_up = action(move |i: &String| {
         let i = i.clone();
-        async move { ws.lookup(session, &i).await }
+        async move { ws.lookup(&i).await }
     });
     let on_lookup = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -197,7 +197,7 @@ fn health_on_screen(
 ) -> LocalResource<()> {
     let on_screen =
         Memo::new(move |_| matching.with(|m| webhook_ids(ws, &m[current_page.get().range()])));
-    LocalResource::new(move || {
+    resource(move || {
         let (ids, available) = (on_screen.get(), available.get());
         // `fetch` asks nothing while the release is being read: run again
         // once it is known.
@@ -205,7 +205,7 @@ fn health_on_screen(
         deliveries.generation();
         async move {
             if available {
-                deliveries.fetch(session, ids).await
+                deliveries.fetch(ids).await
             }
         }
     })
@@ -229,7 +229,7 @@ pub fn OrgsTable() -> impl IntoView {
     // What the rows take from the session, as values: a session change that
     // leaves them alone (the release read after sign-in, a renewed token)
     // does not redraw the page of rows under the admin's pointer.
-    let unavailable = Memo::new(move |_| deliveries.unavailable(session));
+    let unavailable = Memo::new(move |_| deliveries.unavailable());
     let deliveries_on = Memo::new(move |_| unavailable.with(Option::is_none));
     let can_edit = Memo::new(move |_| session.can_edit_orgs());
     let scope = Memo::new(move |_| session.scope().map(|s| s.org_id.to_string()));

@@ -5,11 +5,11 @@ mod outcome;
 
 use crate::api::client::origin_or_page;
 use crate::api::wire::ConfigureRequest;
-use crate::components::toasts::Toasts;
 use crate::model::draft::{curl, plan, pretty};
 use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
 use crate::model::webhook::{mismatch, Mismatch};
-use crate::state::{SaveOutcome, Session, Workspace};
+use crate::state::life::action;
+use crate::state::{Notes, Session, Workspace};
 use leptos::prelude::*;
 use outcome::SaveResult;
 
@@ -68,7 +68,7 @@ fn Warnings() -> impl IntoView {
 #[component]
 fn CurlTools(request: Memo<ConfigureRequest>) -> impl IntoView {
     let session = expect_context::<Session>();
-    let toasts = expect_context::<Toasts>();
+    let toasts = expect_context::<Notes>();
     let include_token = RwSignal::new(false);
     // The curl made, with the request it was made from: shown only while that
     // request is still the one Save would send.
@@ -81,9 +81,7 @@ fn CurlTools(request: Memo<ConfigureRequest>) -> impl IntoView {
         })
     };
     let copy_curl = move |_| {
-        let Some(conn) = session.connection_untracked() else {
-            return;
-        };
+        let conn = session.connection_untracked();
         let token = include_token
             .get_untracked()
             .then(|| conn.client.token().to_string());
@@ -126,18 +124,11 @@ fn RevertNotes() -> impl IntoView {
 #[component]
 pub fn Review() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let session = expect_context::<Session>();
-    let toasts = expect_context::<Toasts>();
-    let save = Action::new_local(move |_: &()| async move {
-        let r = ws.save(session).await;
-        if let Ok(SaveOutcome::Saved(v)) = &r {
-            toasts.push(if v.iter().all(|x| x.differs.is_none()) {
-                "Saved: one configure call sent and checked."
-            } else {
-                "Saved, but the server does not hold every change: see the review."
-            });
-        }
-        r
+    // Save sends the body on screen, or nothing: the body it is given is
+    // the one the admin reviewed.
+    let save = action(move |reviewed: &ConfigureRequest| {
+        let reviewed = reviewed.clone();
+        async move { ws.save(reviewed).await }
     });
     let changes = ws.changes();
     let request = Memo::new(move |_| {
@@ -169,7 +160,7 @@ pub fn Review() -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="primary" aria-busy=move || save.pending().get().to_string()
                         disabled=move || save.pending().get() || ws.has_conflicts() || ws.loading()
-                        on:click=move |_| { save.dispatch(()); }>
+                        on:click=move |_| { save.dispatch(request.get_untracked()); }>
                         {move || if save.pending().get() { "Saving…" } else { "Save" }}
                     </button>
                     <button type="button" disabled=move || save.pending().get()
@@ -177,7 +168,7 @@ pub fn Review() -> impl IntoView {
                     <CurlTools request=request />
                 </div>
             </Show>
-            <SaveResult save=save />
+            <SaveResult save=save request=request />
         </section>
     }
 }

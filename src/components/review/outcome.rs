@@ -2,13 +2,15 @@
 //! nothing to send, a refused cluster default, an unconfirmed save, or each
 //! change checked against what the server now holds.
 
+use crate::api::wire::ConfigureRequest;
 use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
 use crate::model::draft::Verified;
-use crate::state::{SaveOutcome, Session, Workspace};
+use crate::state::life::action;
+use crate::state::{SaveOutcome, Workspace};
 use leptos::prelude::*;
 
-type SaveAction = Action<(), Result<SaveOutcome, ApiError>>;
+type SaveAction = Action<ConfigureRequest, Result<SaveOutcome, ApiError>>;
 
 fn verified_view(v: Vec<Verified>) -> impl IntoView {
     let ok = v.iter().filter(|x| x.differs.is_none()).count();
@@ -32,12 +34,10 @@ fn verified_view(v: Vec<Verified>) -> impl IntoView {
 }
 
 #[component]
-pub fn SaveResult(save: SaveAction) -> impl IntoView {
+pub fn SaveResult(save: SaveAction, request: Memo<ConfigureRequest>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    let session = expect_context::<Session>();
-    let confirm = Action::new_local(move |_: &()| async move { ws.confirm(session).await });
-    let without_cluster =
-        Action::new_local(move |_: &()| async move { ws.save_without_cluster(session).await });
+    let confirm = action(move |_: &()| async move { ws.confirm().await });
+    let without_cluster = action(move |_: &()| async move { ws.save_without_cluster().await });
     let failed = move || {
         save.value()
             .get()
@@ -45,7 +45,7 @@ pub fn SaveResult(save: SaveAction) -> impl IntoView {
             .map(|e| view! {
                 <ErrorNote error=e />
                 <p class="muted">"Your changes are kept. "
-                    <button type="button" on:click=move |_| { save.dispatch(()); }>"Retry save"</button>
+                    <button type="button" on:click=move |_| { save.dispatch(request.get_untracked()); }>"Retry save"</button>
                 </p>
             })
     };
@@ -57,10 +57,21 @@ pub fn SaveResult(save: SaveAction) -> impl IntoView {
                     {format!("Nothing was sent: the server changed {n} item(s) you also changed. Decide them above, then Save.")}
                 </p>
             }.into_any(),
+            SaveOutcome::BodyChanged(what) => view! {
+                <div class="notice" role="alert" data-testid="body-changed">
+                    <strong>"Nothing was sent: the server changed since you reviewed, so the body Save \
+                        would send is no longer the one on screen. The review now shows the new body; \
+                        Save sends it."</strong>
+                    <ul>{what.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                </div>
+            }.into_any(),
+            SaveOutcome::NotSent => view! {
+                <p class="muted" role="status">"Nothing was sent."</p>
+            }.into_any(),
             SaveOutcome::NothingToSend => view! {
                 <p class="muted" role="status">"The server already holds all of your changes: nothing to send."</p>
             }.into_any(),
-            SaveOutcome::Unconfirmed { changes, error } => view! {
+            SaveOutcome::Unconfirmed { changes, error, .. } => view! {
                 <div class="notice" role="alert" data-testid="unconfirmed">
                     <strong>{format!(
                         "Saved, but reading the preferences back failed: {} change(s) are not confirmed.",

@@ -7,6 +7,7 @@ use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
 use crate::model::release::Feature;
 use crate::model::webhook::{validate, AuthKind, Field, FormRules, WebhookForm};
+use crate::state::life::action;
 use crate::state::{webhooks, Session, Workspace};
 use leptos::prelude::*;
 
@@ -118,10 +119,10 @@ pub fn WebhookEditor(
         Memo::new(move |_| form.with(|f| validate(f, base.as_ref().map(|(_, b)| b), rules)))
     };
     let problems = Memo::new(move |_| if shown.get() { checks.get() } else { vec![] });
-    let save = Action::new_local(move |_: &()| {
+    let save = action(move |_: &()| {
         let (f, base) = (form.get_untracked(), base.clone());
         async move {
-            let name = webhooks::save(session, ws, base, f).await?;
+            let name = webhooks::save(ws, base, f).await?;
             on_done.run(name);
             Ok::<(), ApiError>(())
         }

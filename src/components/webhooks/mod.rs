@@ -9,7 +9,7 @@ mod results;
 use crate::api::wire::{DeleteResult, History, Validation, Webhook};
 use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
-use crate::components::toasts::Toasts;
+use crate::state::life::action;
 use crate::state::webhooks::{self, WebhookList};
 use crate::state::{Nav, Session, Workspace};
 use confirm_delete::ConfirmDelete;
@@ -115,20 +115,20 @@ fn result_actions(
             Err(e) => Panel::Failed(e),
         })
     };
-    let test = Action::new_local(move |w: &Webhook| {
-        let id = w.id.clone();
+    let test = action(move |w: &Webhook| {
+        let (id, conn) = (w.id.clone(), session.conn());
         async move {
             show(
-                webhooks::test_event(session, &id)
+                webhooks::test_event(&conn, &id)
                     .await
                     .map(|v| v.map(Panel::Test)),
             )
         }
     });
-    let history = Action::new_local(move |(id, name): &(String, String)| {
-        let (id, name) = (id.clone(), name.clone());
+    let history = action(move |(id, name): &(String, String)| {
+        let (id, name, conn) = (id.clone(), name.clone(), session.conn());
         async move {
-            let r = webhooks::history(session, &id, None).await;
+            let r = webhooks::history(&conn, &id, None).await;
             show(r.map(|h| h.map(|h| Panel::History(name, h))))
         }
     });
@@ -140,7 +140,6 @@ pub fn WebhooksScreen() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
     let nav = expect_context::<Nav>();
-    let toasts = expect_context::<Toasts>();
     let list = WebhookList::new(session);
     let panel = RwSignal::new(if nav.create_for().is_some() {
         Panel::Create
@@ -153,20 +152,17 @@ pub fn WebhooksScreen() -> impl IntoView {
     if let Some(asked) = nav.take_history_request() {
         history.dispatch(asked);
     }
-    let delete = Action::new_local(move |id: &String| {
+    let delete = action(move |id: &String| {
         let id = id.clone();
         async move {
-            let r = webhooks::delete(session, ws, id).await?;
-            let text = r.summary();
-            note.set((r.failed_count > 0).then(|| text.clone()));
-            toasts.push(text);
+            let r = webhooks::delete(ws, id).await?;
+            note.set((r.failed_count > 0).then(|| r.summary()));
             panel.set(Panel::None);
             list.reload();
             Ok(r)
         }
     });
-    let done = Callback::new(move |name: String| {
-        toasts.push(format!("Saved webhook {name:?}."));
+    let done = Callback::new(move |_name: String| {
         note.set(None);
         nav.done_creating();
         panel.set(Panel::None);

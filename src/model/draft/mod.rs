@@ -1,9 +1,11 @@
 //! The admin's edits (Draft), what they change (`changes`: diff), the one
 //! configure request that applies them and the check after saving (`plan`).
 
+mod body;
 mod changes;
 mod plan;
 
+pub use body::body_changes;
 pub use changes::{diff, Change};
 pub use plan::{apply, curl, plan, pretty, verify, Verified};
 

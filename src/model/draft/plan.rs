@@ -92,7 +92,7 @@ pub fn apply(snap: &Snapshot, changes: &[Change]) -> Snapshot {
             Change::Org {
                 id, event, after, ..
             } => {
-                if let Some(o) = out.orgs.iter_mut().find(|o| &o.id == id) {
+                if let Some(o) = out.org_mut(id) {
                     match after {
                         OrgSetting::Inherit => o.prefs.remove(event),
                         OrgSetting::Override(c) => o.prefs.insert(event.clone(), c.clone()),

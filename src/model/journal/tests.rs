@@ -51,6 +51,7 @@ fn saved() -> Entry {
     let changes = diff(&b, &d);
     assert_eq!(changes.len(), 5);
     Entry {
+        id: String::new(),
         at_ms: 1.7e12,
         user: "admin".into(),
         scope: "Primary (id 0)".into(),
@@ -194,4 +195,59 @@ fn entries_are_found_by_org() {
     assert!(ReadBack::NotConfirmed("HTTP 500".into())
         .describe()
         .contains("not confirmed"));
+}
+
+#[test]
+fn parts_kept_by_several_tabs_merge_into_one_journal_without_losing_an_entry() {
+    let entry = |id: &str, at_ms: f64| Entry {
+        id: id.into(),
+        at_ms,
+        ..saved()
+    };
+    let mut a = Journal::new("h");
+    a.record(entry("a-1", 10.0));
+    a.record(entry("a-2", 30.0));
+    let mut b = Journal::new("h");
+    b.record(entry("b-1", 20.0));
+    // A part another tab folded in holds an entry twice: it counts once.
+    b.record(entry("a-1", 10.0));
+    b.dropped = 2;
+    let mut legacy = Journal::new("h");
+    legacy.record(entry("", 5.0));
+    let merged = Journal::merge("h", vec![a, b, legacy]);
+    let keys: Vec<String> = merged.entries.iter().map(Entry::key).collect();
+    assert_eq!(
+        keys,
+        ["at:5", "a-1", "b-1", "a-2"],
+        "oldest first, each once"
+    );
+    assert_eq!(merged.dropped, 2);
+    let mut m = merged.clone();
+    m.confirm("b-1", ReadBack::NotConfirmed("x".into()));
+    assert_eq!(m.entries[2].readback, ReadBack::NotConfirmed("x".into()));
+    assert_eq!(m.entries[1].readback, merged.entries[1].readback);
+}
+
+#[test]
+fn merged_parts_keep_the_bound() {
+    let parts: Vec<Journal> = (0..3)
+        .map(|t| {
+            let mut j = Journal::new("h");
+            for i in 0..MAX_ENTRIES {
+                j.record(Entry {
+                    id: format!("{t}-{i}"),
+                    at_ms: (i * 3 + t) as f64,
+                    ..saved()
+                });
+            }
+            j
+        })
+        .collect();
+    let m = Journal::merge("h", parts);
+    assert_eq!(m.entries.len(), MAX_ENTRIES);
+    assert_eq!(m.dropped, 2 * MAX_ENTRIES as u64);
+    assert_eq!(
+        m.entries.last().unwrap().key(),
+        format!("2-{}", MAX_ENTRIES - 1)
+    );
 }

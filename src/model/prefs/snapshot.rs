@@ -163,6 +163,16 @@ impl Snapshot {
     }
 
     pub fn org(&self, id: &str) -> Option<&Org> {
+        self.position(id).map(|i| &self.orgs[i])
+    }
+
+    /// The Org with this id, to change its preferences in place.
+    pub fn org_mut(&mut self, id: &str) -> Option<&mut Org> {
+        self.position(id).map(|i| &mut self.orgs[i])
+    }
+
+    /// Where the Org is in `orgs`, through the index.
+    fn position(&self, id: &str) -> Option<usize> {
         let index = self.index.0.get_or_init(|| {
             self.orgs
                 .iter()
@@ -170,9 +180,12 @@ impl Snapshot {
                 .map(|(i, o)| (o.id.clone(), i))
                 .collect()
         });
-        match index.get(id).and_then(|&i| self.orgs.get(i)) {
-            Some(o) if o.id == id => Some(o),
-            _ => self.orgs.iter().find(|o| o.id == id),
+        match index.get(id) {
+            Some(&i) if self.orgs.get(i).is_some_and(|o| o.id == id) => Some(i),
+            // Ids are unique, so a miss in an index of every Org is a miss:
+            // looking up an Org that is not here costs no scan.
+            None if index.len() == self.orgs.len() => None,
+            _ => self.orgs.iter().position(|o| o.id == id),
         }
     }
 
@@ -184,17 +197,19 @@ impl Snapshot {
 
     /// Replaces or adds the Orgs of a targeted search; the rest stay as they were.
     pub fn merge_orgs(&mut self, fresh: Snapshot) {
+        let mut added = Vec::new();
         for o in fresh.orgs {
-            match self.orgs.iter_mut().find(|x| x.id == o.id) {
+            match self.org_mut(&o.id) {
                 // A targeted search does not say whether the Org is inactive.
                 Some(x) => {
                     let inactive = x.inactive;
                     *x = o;
                     x.inactive |= inactive;
                 }
-                None => self.orgs.push(o),
+                None => added.push(o),
             }
         }
+        self.orgs.extend(added);
         sort_orgs(&mut self.orgs);
         self.index = OrgIndex::default();
     }

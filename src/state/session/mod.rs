@@ -1,16 +1,17 @@
-//! The session: signing in (open, adopt, resume, renew, switch Org,
-//! disconnect), every call to ThoughtSpot (`Session::call`: a 401 asks for a
-//! new sign-in, a 429 waits and retries what is safe to retry), and what this
-//! cluster and this user can do. The token lives in memory only, unless the
-//! admin asks this tab to remember it.
+//! One cluster's sign-in: the connection (its token lives in memory only,
+//! unless the admin asks this tab to remember it), renewing it (sign in
+//! again, switch Org), what this cluster and this user can do, and `Conn`,
+//! the connection a piece of work started with and sends every call with.
 
 mod calls;
 mod open;
 
+pub use calls::Conn;
 pub use open::{open, Connection, Credentials, OpenError, Target};
 
+use super::life::Life;
+use super::notes::Notes;
 use super::storage::{self, Remembered};
-use crate::api::client::DEFAULT_TIMEOUT_MS;
 use crate::model::access::{Access, Scope};
 use crate::model::release::{Feature, ReleaseInfo, Support};
 use leptos::prelude::*;
@@ -34,8 +35,6 @@ pub struct Wait {
 
 /// Attempts of a call that keeps answering 429, the first included.
 pub const MAX_ATTEMPTS: u32 = 4;
-/// The longest pause the panel accepts from `Retry-After`.
-const MAX_WAIT_S: u32 = 120;
 
 /// Resolves after `ms` milliseconds.
 pub async fn sleep_ms(ms: u32) {
@@ -50,84 +49,105 @@ pub async fn sleep_ms(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// What the host and token reach: the host and the Org the token is scoped to.
+pub type Reach = (String, Option<Scope>);
+
+/// One cluster's sign-in. Its signals belong to the cluster and go with it.
 #[derive(Clone, Copy)]
 pub struct Session {
-    connection: RwSignal<Option<Connection>>,
+    connection: RwSignal<Connection>,
+    /// Counts the connections adopted: work compares it with its own.
+    adopted: RwSignal<u64>,
     /// Features whose endpoint answered 404.
     absent: RwSignal<BTreeSet<Feature>>,
     renewal: RwSignal<Option<Renewal>>,
     waiting: RwSignal<Option<Wait>>,
-    resuming: RwSignal<bool>,
     /// `GET /system` is under way: what the release allows is not settled.
     reading_release: RwSignal<bool>,
-}
-
-impl Default for Session {
-    fn default() -> Self {
-        Self::new()
-    }
+    /// The cluster's Life: work it starts stops with it.
+    life: StoredValue<Life, LocalStorage>,
+    /// The page's notes (they outlive the cluster).
+    pub(super) notes: Notes,
 }
 
 impl Session {
-    pub fn new() -> Self {
+    /// A session for a new connection, owned by the current owner (its cluster's).
+    pub fn new(connection: Connection, life: Life, notes: Notes) -> Self {
         Session {
-            connection: RwSignal::new(None),
+            connection: RwSignal::new(connection),
+            adopted: RwSignal::new(0),
             absent: RwSignal::new(BTreeSet::new()),
             renewal: RwSignal::new(None),
             waiting: RwSignal::new(None),
-            resuming: RwSignal::new(false),
             reading_release: RwSignal::new(false),
+            life: StoredValue::new_local(life),
+            notes,
         }
     }
 
     // ---- reading ----
 
-    pub fn connected(&self) -> bool {
-        self.connection.with(Option::is_some)
-    }
-
     /// The connection, tracked.
-    pub fn connection(&self) -> Option<Connection> {
+    pub fn connection(&self) -> Connection {
         self.connection.get()
     }
 
-    pub fn connection_untracked(&self) -> Option<Connection> {
+    pub fn connection_untracked(&self) -> Connection {
         self.connection.get_untracked()
     }
 
-    /// What the user may do (nothing when signed out), tracked.
-    pub fn access(&self) -> Option<Access> {
-        self.connection.with(|c| c.as_ref().map(|c| c.access))
+    /// The connection as work of the current owner (a view's action or
+    /// resource) starts with it: its reads are aborted when that owner or the
+    /// cluster goes (untracked).
+    pub fn conn(&self) -> Conn {
+        Conn::new(
+            self.connection.get_untracked(),
+            self.adopted.get_untracked(),
+            *self,
+            self.life.get_value().and(&Life::here()),
+        )
+    }
+
+    /// The cluster's Life.
+    pub fn life(&self) -> Life {
+        self.life.get_value()
+    }
+
+    /// What the user may do, tracked.
+    pub fn access(&self) -> Access {
+        self.connection.with(|c| c.access)
     }
 
     /// May the user edit Org overrides?
     pub fn can_edit_orgs(&self) -> bool {
-        self.access().is_some_and(|a| a.prefs)
+        self.access().prefs
     }
 
     /// May the user edit (or try to edit) the cluster default?
     pub fn can_edit_cluster(&self) -> bool {
-        self.access().is_some_and(|a| a.edits_cluster())
+        self.access().edits_cluster()
     }
 
     pub fn can_manage_webhooks(&self) -> bool {
-        self.access().is_some_and(|a| a.webhooks)
+        self.access().webhooks
     }
 
-    /// What the token reaches: the host and the Org it is scoped to (tracked).
-    pub fn reach(&self) -> Option<(String, Option<Scope>)> {
-        self.connection
-            .with(|c| c.as_ref().map(|c| (c.client.base.clone(), c.scope())))
+    /// What the token reaches (tracked).
+    pub fn reach(&self) -> Reach {
+        self.connection.with(Connection::reach)
     }
 
     pub fn scope(&self) -> Option<Scope> {
-        self.connection
-            .with(|c| c.as_ref().and_then(Connection::scope))
+        self.connection.with(Connection::scope)
+    }
+
+    /// The host requests go to (`""`: this site's own origin).
+    pub fn host_untracked(&self) -> String {
+        self.connection.with_untracked(|c| c.client.base.clone())
     }
 
     pub fn release(&self) -> ReleaseInfo {
-        self.connection
-            .with(|c| c.as_ref().map(|c| c.release).unwrap_or_default())
+        self.connection.with(|c| c.release)
     }
 
     /// Whether the release is still being read (tracked): a call that a
@@ -153,12 +173,6 @@ impl Session {
         }
     }
 
-    /// What the token reaches, untracked (see `reach`).
-    pub(super) fn reach_untracked(&self) -> Option<(String, Option<Scope>)> {
-        self.connection
-            .with_untracked(|c| c.as_ref().map(|c| (c.client.base.clone(), c.scope())))
-    }
-
     pub fn renewal(&self) -> Option<Renewal> {
         self.renewal.get()
     }
@@ -171,61 +185,23 @@ impl Session {
         self.waiting.get()
     }
 
-    pub fn resuming(&self) -> bool {
-        self.resuming.get()
-    }
+    // ---- signing in again ----
 
-    // ---- signing in and out ----
-
-    /// Makes a connection the current one; remembers it in this tab if asked
-    /// (and forgets an earlier remembered token otherwise). A new token for
-    /// the same cluster keeps the release already learnt: it is read once
-    /// per cluster and Org, not per token.
+    /// Makes a new connection to the same host the current one (a new token
+    /// after an expiry, or one scoped to another Org). It keeps the release
+    /// already learnt: it is read once per cluster, not per token. Work started
+    /// with the earlier connection stays with it.
     pub fn adopt(&self, mut connection: Connection, remember: bool) {
         if connection.release == ReleaseInfo::Unknown {
-            let base = &connection.client.base;
-            if let Some(known) = self.connection.with_untracked(|c| {
-                c.as_ref()
-                    .filter(|c| &c.client.base == base)
-                    .map(|c| c.release)
-            }) {
-                connection.release = known;
-            }
+            connection.release = self.connection.with_untracked(|c| c.release);
         }
-        if remember {
-            storage::remember(&Remembered {
-                host: connection.client.base.clone(),
-                token: connection.client.token().to_string(),
-                timeout_ms: connection.client.timeout_ms,
-            });
-        } else {
-            storage::forget();
-        }
+        remember_or_forget(&connection, remember);
         self.absent.set(BTreeSet::new());
         self.renewal.set(None);
-        self.connection.set(Some(connection));
-    }
-
-    /// Signs in again with a token this tab was asked to remember, if there
-    /// is one and it still works (otherwise it is forgotten).
-    pub fn resume(&self, ws: super::Workspace) {
-        let Some(r) = storage::remembered() else {
-            return;
-        };
-        self.resuming.set(true);
-        let session = *self;
-        leptos::task::spawn_local(async move {
-            let target = Target {
-                host: r.host,
-                allow_insecure: true,
-                timeout_s: (r.timeout_ms / 1000).to_string(),
-            };
-            match open(target, Credentials::Token(r.token)).await {
-                Ok(c) => super::sign_in(session, ws, c, true),
-                Err(_) => storage::forget(),
-            }
-            session.resuming.set(false);
-        });
+        // A read under way for the earlier connection no longer settles anything.
+        self.reading_release.set(false);
+        self.adopted.update(|n| *n += 1);
+        self.connection.set(connection);
     }
 
     /// Asks for a token scoped to another Org (the draft and the screen stay).
@@ -240,19 +216,23 @@ impl Session {
         self.renewal.set(None);
     }
 
-    /// The time limit and host of the current connection, for a new sign-in.
+    /// The time limit of the current connection, for a new sign-in.
     pub fn timeout_s(&self) -> u32 {
-        self.connection.with_untracked(|c| {
-            c.as_ref()
-                .map_or(DEFAULT_TIMEOUT_MS, |c| c.client.timeout_ms)
-        }) / 1000
+        self.connection
+            .with_untracked(|c| c.client.timeout_ms / 1000)
     }
+}
 
-    /// Forgets the token (in memory and, if it was remembered, in this tab) and the user.
-    pub fn disconnect(&self) {
+/// Remembers the connection in this tab if asked, and forgets an earlier
+/// remembered token otherwise.
+pub fn remember_or_forget(connection: &Connection, remember: bool) {
+    if remember {
+        storage::remember(&Remembered {
+            host: connection.client.base.clone(),
+            token: connection.client.token().to_string(),
+            timeout_ms: connection.client.timeout_ms,
+        });
+    } else {
         storage::forget();
-        self.connection.set(None);
-        self.renewal.set(None);
-        self.waiting.set(None);
     }
 }

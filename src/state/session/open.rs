@@ -25,6 +25,18 @@ impl Connection {
         })
     }
 
+    /// What the token reaches: the host and the Org it is scoped to.
+    pub fn reach(&self) -> super::Reach {
+        (self.client.base.clone(), self.scope())
+    }
+
+    /// The Org the token is scoped to, in words (`Primary (id 0)`).
+    pub fn scope_text(&self) -> String {
+        self.scope()
+            .map(|s| format!("{} (id {})", s.org_name, s.org_id))
+            .unwrap_or_else(|| "unknown".into())
+    }
+
     /// The host as the admin knows it.
     pub fn host_label(&self) -> String {
         if self.client.base.is_empty() {
@@ -63,6 +75,9 @@ pub enum OpenError {
     Login(ApiError),
     /// Any other call.
     Api(ApiError),
+    /// Signed in, but the rest of the panel could not be downloaded: the
+    /// connection is kept for a retry.
+    Part(Box<Connection>),
 }
 
 impl From<ApiError> for OpenError {
@@ -134,7 +149,7 @@ pub async fn open(target: Target, creds: Credentials) -> Result<Connection, Open
 
 async fn connect(client: Client) -> Result<Connection, OpenError> {
     let user = client.call(&SessionUserRequest::new()).await?;
-    let access = Access::from_privileges(user.privileges.as_deref().unwrap_or_default());
+    let access = Access::from_listed(user.privileges.as_deref());
     // The release is read once signed in (`Session::read_release`).
     Ok(Connection {
         client,

@@ -1,25 +1,27 @@
-//! The change journal of this host, kept in this browser: every save is
-//! recorded (never the token), read on first use, and a save can be reverted
-//! as a reviewed draft.
+//! The change journal of this host, as this browser keeps it (every tab's
+//! part merged; never the token): read when shown and again when a tab
+//! records a save, and a save reverted as a reviewed draft.
 
 use super::read::read;
-use super::save::SaveOutcome;
 use super::Workspace;
 use crate::api::ApiError;
 use crate::model::document::Document;
-use crate::model::journal::{revert, Entry, Journal, ReadBack};
+use crate::model::journal::{revert, Journal};
 use crate::model::workfile::WorkFile;
-use crate::state::session::Session;
 use crate::state::storage;
 use leptos::prelude::*;
 
 impl Workspace {
-    /// Reads this host's journal from this browser, once.
+    /// Reads this host's journal from this browser (every tab's part).
+    pub fn reload_journal(&self) {
+        self.journal
+            .set(Some(storage::load_journal(&self.host_untracked())));
+    }
+
+    /// Reads the journal on first use.
     pub fn open_journal(&self) {
         if self.journal.with_untracked(Option::is_none) {
-            let host = self.host_untracked();
-            let journal = storage::load_journal(&host).unwrap_or_else(|| Journal::new(&host));
-            self.journal.set(Some(journal));
+            self.reload_journal();
         }
     }
 
@@ -31,58 +33,10 @@ impl Workspace {
         })
     }
 
-    fn change_journal(&self, f: impl FnOnce(&mut Journal)) {
-        self.open_journal();
-        self.journal.update(|j| {
-            if let Some(j) = j {
-                f(j);
-                storage::save_journal(j);
-            }
-        });
-    }
-
-    /// Records a save that reached the server (a 204), with what reading back found.
-    pub(super) fn record(
-        &self,
-        session: Session,
-        body: String,
-        changes: Vec<crate::model::draft::Change>,
-        outcome: &SaveOutcome,
-    ) {
-        let readback = match outcome {
-            SaveOutcome::Saved(v) => ReadBack::from_verified(v),
-            SaveOutcome::Unconfirmed { error, .. } => ReadBack::NotConfirmed(error.summary()),
-            _ => return,
-        };
-        let (user, scope) = session
-            .connection_untracked()
-            .map(|c| {
-                let scope = c
-                    .scope()
-                    .map(|s| format!("{} (id {})", s.org_name, s.org_id));
-                (c.user.name, scope.unwrap_or_else(|| "unknown".into()))
-            })
-            .unwrap_or_default();
-        let entry = Entry {
-            at_ms: storage::now_ms(),
-            user,
-            scope,
-            body,
-            changes,
-            readback,
-        };
-        self.change_journal(|j| j.record(entry));
-    }
-
-    /// The newest save was checked again.
-    pub(super) fn confirm_recorded(&self, readback: ReadBack) {
-        self.change_journal(|j| j.confirm_last(readback));
-    }
-
     /// Reads what the server holds now, then makes a draft that puts every
     /// item of a recorded save back; items the server changed since then come
-    /// up as conflicts. `at_ms` names the entry.
-    pub async fn revert(&self, session: Session, at_ms: f64) -> Result<bool, ApiError> {
+    /// up as conflicts. `key` names the entry.
+    pub async fn revert(&self, key: &str) -> Result<bool, ApiError> {
         if self.draft.with_untracked(|d| !d.is_empty()) {
             // A revert replaces the draft: pending changes go first (saved or discarded).
             return Ok(false);
@@ -90,14 +44,14 @@ impl Workspace {
         self.open_journal();
         let found = self.journal.with_untracked(|j| {
             j.as_ref()
-                .and_then(|j| j.entries.iter().find(|e| e.at_ms == at_ms).cloned())
+                .and_then(|j| j.entries.iter().find(|e| e.key() == key).cloned())
         });
         let Some(entry) = found else {
             return Ok(false);
         };
-        let epoch = self.epoch();
-        let current = read(session).await?.snapshot;
-        if !self.still(epoch) {
+        let conn = self.session.conn();
+        let current = read(&conn).await?.snapshot;
+        if !conn.same_reach() {
             return Ok(false);
         }
         let r = revert(&entry, &current);

@@ -1,72 +1,64 @@
-//! The workspace: the Snapshot (what the server holds), the Draft (the admin's
-//! edits) and the workflows over them: load (`read`), save (`save`), look up,
-//! discard, take in saved work, the restore offer, conflicts.
-//! `replace_snapshot` is the only writer of the Snapshot.
+//! A cluster's workspace: the Snapshot (what the server holds), the Draft (the
+//! admin's edits) and the workflows over them: load (`read`), save (`save`),
+//! look up, discard, take in saved work, the restore offer, conflicts, the
+//! journal. `replace_snapshot` is the only writer of the Snapshot. Every
+//! workflow sends its calls with the connection it started with (`Conn`), and
+//! what it reads lands only where it started.
 
 mod journal;
 mod read;
 mod save;
 mod work;
 
-pub use save::SaveOutcome;
+pub use save::{BodyChange, SaveOutcome};
 
+use super::session::Session;
+use super::storage::Kept;
 use crate::api::ApiError;
 use crate::model::conflict::{keep_theirs, Conflict};
 use crate::model::draft::{diff, Change, Draft};
 use crate::model::journal::Journal;
 use crate::model::prefs::Snapshot;
-use crate::model::workfile::WorkFile;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    /// The host the Snapshot and Draft belong to.
-    host: RwSignal<Option<String>>,
+    session: Session,
     snapshot: RwSignal<Option<Snapshot>>,
     draft: RwSignal<Draft>,
     /// Items the server changed that the Draft changes too, awaiting a decision.
     conflicts: RwSignal<Vec<Conflict>>,
-    /// A Draft kept from an earlier visit, offered back.
-    restore_offer: RwSignal<Option<WorkFile>>,
+    /// Drafts kept from an earlier visit or a tab that has gone, offered back.
+    restore_offer: RwSignal<Vec<Kept>, LocalStorage>,
     /// Why the cluster default is not in the Snapshot, when the server refused it.
     cluster_refused: RwSignal<Option<ApiError>>,
     loading: RwSignal<bool>,
     load_error: RwSignal<Option<ApiError>>,
     /// The outcome of the last save.
     outcome: RwSignal<Option<SaveOutcome>>,
-    /// This host's change journal, read from this browser on first use.
+    /// This host's change journal, as this browser keeps it (read on first use).
     journal: RwSignal<Option<Journal>>,
     /// Where the revert in the Draft cannot be exact, what it does instead.
     revert_notes: RwSignal<Vec<String>>,
-    /// Bumped when the host changes: an answer read for an earlier host is dropped.
-    epoch: StoredValue<u64>,
     /// A save is under way: a load then waits for its read-back instead.
     saving: RwSignal<bool>,
 }
 
-impl Default for Workspace {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Workspace {
-    pub fn new() -> Self {
-        let snapshot = RwSignal::new(None::<Snapshot>);
-        let draft = RwSignal::new(Draft::default());
+    /// The workspace of a cluster's session (owned by the cluster).
+    pub fn new(session: Session) -> Self {
         Workspace {
-            host: RwSignal::new(None),
-            snapshot,
-            draft,
+            session,
+            snapshot: RwSignal::new(None),
+            draft: RwSignal::new(Draft::default()),
             conflicts: RwSignal::new(Vec::new()),
-            restore_offer: RwSignal::new(None),
+            restore_offer: RwSignal::new_local(Vec::new()),
             cluster_refused: RwSignal::new(None),
             loading: RwSignal::new(false),
             load_error: RwSignal::new(None),
             outcome: RwSignal::new(None),
             journal: RwSignal::new(None),
             revert_notes: RwSignal::new(Vec::new()),
-            epoch: StoredValue::new(0),
             saving: RwSignal::new(false),
         }
     }
@@ -112,7 +104,7 @@ impl Workspace {
         self.conflicts.with(|c| !c.is_empty())
     }
 
-    pub fn restore_offer(&self) -> Option<WorkFile> {
+    pub fn restore_offer(&self) -> Vec<Kept> {
         self.restore_offer.get()
     }
 
@@ -132,8 +124,14 @@ impl Workspace {
         self.outcome.get()
     }
 
+    /// The session the workspace belongs to.
+    pub fn session(&self) -> Session {
+        self.session
+    }
+
+    /// The host the workspace belongs to (`""`: this site's own origin).
     pub fn host_untracked(&self) -> String {
-        self.host.get_untracked().unwrap_or_default()
+        self.session.host_untracked()
     }
 
     /// Draft edits this Snapshot cannot show or send (see `Draft::held_back`).
@@ -181,35 +179,10 @@ impl Workspace {
         self.draft.set(rebased);
     }
 
-    // ---- workflows ----
-
     /// Shows a Snapshot read elsewhere (a component test, a saved file) as
     /// what the server holds.
     pub fn show(&self, snapshot: Snapshot) {
         self.replace_snapshot(snapshot);
-    }
-
-    /// Starts over for another host; the same host keeps its Draft.
-    pub fn open_host(&self, host: &str) {
-        if self.host.get_untracked().as_deref() != Some(host) {
-            self.host.set(Some(host.to_string()));
-            self.snapshot.set(None);
-            self.discard();
-            self.restore_offer.set(None);
-            self.load_error.set(None);
-            self.journal.set(None);
-            self.cluster_refused.set(None);
-            self.epoch.update_value(|e| *e += 1);
-        }
-    }
-
-    /// The host's epoch, to tell later whether an answer still belongs here.
-    fn epoch(&self) -> u64 {
-        self.epoch.get_value()
-    }
-
-    fn still(&self, epoch: u64) -> bool {
-        self.epoch() == epoch
     }
 
     /// A save (or a revert's read) is under way.
@@ -222,7 +195,8 @@ impl Workspace {
         self.snapshot.track();
     }
 
-    /// Tracks the Draft (for the Effect that keeps it in storage).
+    /// Tracks the Draft and the restore offer (for the Effect that keeps the
+    /// Draft in storage).
     pub fn track_draft(&self) {
         self.draft.track();
         self.restore_offer.track();

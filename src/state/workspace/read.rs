@@ -1,9 +1,10 @@
 //! Reading what the server holds: the preference search (without the cluster
 //! default when the server refuses that part), `orgs/search` and the
 //! webhooks, all at once, into one Snapshot; and the workflows that read
-//! (load, look up, refresh the webhook column).
+//! (load, look up, refresh the webhook column). An answer lands only if the
+//! session still reaches what the read did (the same host and Org).
 
-use super::super::session::Session;
+use super::super::session::Conn;
 use super::super::storage;
 use super::Workspace;
 use crate::api::wire::OrgSearchCriteria;
@@ -34,11 +35,11 @@ fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
 }
 
 /// Every LIVEBOARD_SCHEDULE webhook the token may see, page after page.
-async fn all_schedule_webhooks(session: Session) -> Result<Vec<Webhook>, ApiError> {
+async fn all_schedule_webhooks(conn: &Conn) -> Result<Vec<Webhook>, ApiError> {
     let mut all = Vec::new();
     // A server that kept answering "more" would otherwise be read forever.
     for _ in 0..MAX_PAGES {
-        let page = session
+        let page = conn
             .call(&SearchWebhooks {
                 event_type: Some(Default::default()),
                 record_offset: all.len() as u32,
@@ -77,15 +78,15 @@ pub(super) struct Read {
 /// The preference search, with the cluster default; without it when the
 /// server refuses that part (403, or no access from a scoped token). Answers
 /// whether the cluster default was read, and why not.
-async fn search(session: Session) -> Result<(SearchResponse, bool, Option<ApiError>), ApiError> {
+async fn search(conn: &Conn) -> Result<(SearchResponse, bool, Option<ApiError>), ApiError> {
     let with_cluster = SearchRequest {
         cluster_preferences: Some(vec![LIVEBOARD_SCHEDULE.to_string()]),
         org_preferences: None,
     };
-    match session.call(&with_cluster).await {
+    match conn.call(&with_cluster).await {
         Ok(r) => Ok((r, true, None)),
         Err(e) if e.status() == Some(403) || e.no_org_access() => {
-            let r = session.call(&SearchRequest::default()).await?;
+            let r = conn.call(&SearchRequest::default()).await?;
             Ok((r, false, Some(e)))
         }
         Err(e) => Err(e),
@@ -95,15 +96,12 @@ async fn search(session: Session) -> Result<(SearchResponse, bool, Option<ApiErr
 /// Reads the Snapshot: the preference search and, alongside it, `orgs/search`
 /// (so that Orgs the search leaves out still appear, and inactive ones are
 /// marked) and the webhooks (for the warnings).
-pub(super) async fn read(session: Session) -> Result<Read, ApiError> {
-    let conn = session
-        .connection_untracked()
-        .ok_or(ApiError::NotSignedIn)?;
-    let access = conn.access;
+pub(super) async fn read(conn: &Conn) -> Result<Read, ApiError> {
+    let access = conn.connection.access;
     let (found, orgs, hooks) = futures_util::future::join3(
-        search(session),
-        when(access.org_list, session.call(&OrgsRequest::default())),
-        when(access.webhooks, all_schedule_webhooks(session)),
+        search(conn),
+        when(access.org_list, conn.call(&OrgsRequest::default())),
+        when(access.webhooks, all_schedule_webhooks(conn)),
     )
     .await;
     let (resp, cluster_read, cluster_refused) = found?;
@@ -125,7 +123,7 @@ pub(super) async fn read(session: Session) -> Result<Read, ApiError> {
     if let Some(w) = webhooks {
         snapshot.set_webhooks(w);
     }
-    snapshot.partial = conn.scope().is_some_and(|s| !s.is_primary());
+    snapshot.partial = conn.connection.scope().is_some_and(|s| !s.is_primary());
     Ok(Read {
         snapshot,
         cluster_refused,
@@ -133,35 +131,33 @@ pub(super) async fn read(session: Session) -> Result<Read, ApiError> {
 }
 
 impl Workspace {
-    /// Reads what the server holds. On the first load of a host with an empty
-    /// Draft, work kept in this browser is offered back.
-    pub async fn load(&self, session: Session) {
-        if !session
-            .connection_untracked()
-            .is_some_and(|c| c.access.prefs)
-        {
-            // Without a privilege that may search, there is nothing to read.
+    /// Reads what the server holds, with the session's connection now. On the
+    /// first load, work kept in this browser is offered back.
+    pub async fn load(&self) {
+        let conn = self.session.conn();
+        if !conn.connection.access.prefs || self.saving.get_untracked() {
+            // Nothing to read without the privilege; a save reads back itself.
             return;
         }
-        if self.saving.get_untracked() {
-            // The save reads the server back itself.
-            return;
-        }
-        let epoch = self.epoch();
         self.loading.set(true);
         self.load_error.set(None);
-        let result = read(session).await;
-        self.loading.set(false);
-        if !self.still(epoch) || self.saving.get_untracked() {
+        let result = read(&conn).await;
+        let first = self.snapshot.with_untracked(Option::is_none);
+        let offer = if first && result.is_ok() {
+            storage::kept_drafts(&conn.connection.client.base).await
+        } else {
+            Vec::new()
+        };
+        // Another Org meanwhile: its own load runs; a save reads back itself.
+        if !conn.same_reach() || self.saving.get_untracked() {
             return;
         }
+        self.loading.set(false);
         match result {
             Ok(r) => {
-                let first = self.snapshot.with_untracked(Option::is_none);
                 if first && self.draft.with_untracked(Draft::is_empty) {
                     // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
-                    self.restore_offer
-                        .set(storage::load_draft(&self.host_untracked()));
+                    self.restore_offer.set(offer);
                 }
                 self.cluster_refused.set(r.cluster_refused);
                 self.replace_snapshot(r.snapshot);
@@ -171,7 +167,7 @@ impl Workspace {
     }
 
     /// Looks Orgs up on the server with the API's own Org filter and merges them in.
-    pub async fn lookup(&self, session: Session, ident: &str) -> Result<usize, ApiError> {
+    pub async fn lookup(&self, ident: &str) -> Result<usize, ApiError> {
         let req = SearchRequest {
             cluster_preferences: None,
             org_preferences: Some(vec![OrgSearchCriteria {
@@ -179,10 +175,10 @@ impl Workspace {
                 event_types: None,
             }]),
         };
-        let epoch = self.epoch();
-        let fresh = Snapshot::from_wire(session.call(&req).await?, None, false);
+        let conn = self.session.conn();
+        let fresh = Snapshot::from_wire(conn.call(&req).await?, None, false);
         let found = fresh.orgs.len();
-        if !self.still(epoch) {
+        if !conn.same_reach() {
             return Ok(0);
         }
         if let Some(mut snap) = self.snapshot.get_untracked() {
@@ -193,13 +189,12 @@ impl Workspace {
     }
 
     /// Re-reads which Orgs have a webhook, for the warnings of the Orgs table.
-    pub async fn refresh_webhooks(&self, session: Session) {
-        let epoch = self.epoch();
-        if let Some(list) = all_schedule_webhooks(session)
-            .await
-            .ok()
-            .filter(|_| self.still(epoch))
-        {
+    pub async fn refresh_webhooks(&self) {
+        let conn = self.session.conn();
+        if let Ok(list) = all_schedule_webhooks(&conn).await {
+            if !conn.same_reach() {
+                return;
+            }
             if let Some(mut snap) = self.snapshot.get_untracked() {
                 snap.set_webhooks(schedule_webhooks(&list));
                 self.replace_snapshot(snap);

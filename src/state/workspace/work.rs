@@ -7,7 +7,7 @@ use crate::model::document::Document;
 use crate::model::draft::Draft;
 use crate::model::prefset::{self, PrefSet};
 use crate::model::workfile::WorkFile;
-use crate::state::storage;
+use crate::state::storage::{self, Kept};
 use leptos::prelude::*;
 
 impl Workspace {
@@ -37,18 +37,11 @@ impl Workspace {
     }
 
     /// Puts a preference set (from this or another cluster) into the Draft.
-    pub fn import_preference_set(&self, text: &str) -> Result<String, String> {
+    pub fn import_preference_set(&self, text: &str) -> Result<prefset::Imported, String> {
         let set = PrefSet::parse(text)?;
         let mut done = prefset::Imported::default();
         self.edit(|d, s| done = prefset::import(&set, s, d));
-        let mut message = format!(
-            "Imported the preference set as draft changes: {} Org(s) matched by name; review them before saving.",
-            done.matched
-        );
-        if !done.unmatched.is_empty() {
-            message.push_str(&format!(" Not found here: {}.", done.unmatched.join(", ")));
-        }
-        Ok(message)
+        Ok(done)
     }
 
     /// Takes in saved work (a kept Draft or an imported file): its edits go on
@@ -58,23 +51,33 @@ impl Workspace {
         let Some(snap) = self.snapshot.get_untracked() else {
             return;
         };
-        self.restore_offer.set(None);
         self.conflicts
             .set(detect(&file.snapshot, &snap, &file.draft));
         self.draft.set(file.draft.rebase(&snap));
         self.outcome.set(None);
     }
 
-    /// Accepts the restore offer.
-    pub fn restore(&self) {
-        if let Some(file) = self.restore_offer.get_untracked() {
-            self.take_work(&file);
+    /// Takes up a kept Draft (while the Draft is empty). Answers whether it
+    /// was still there: another tab may have taken it first.
+    pub async fn restore(&self, kept: Kept) -> bool {
+        let file = storage::claim_draft(&kept).await;
+        self.restore_offer.update(|o| o.retain(|k| *k != kept));
+        match file {
+            Some(f) if self.draft.with_untracked(Draft::is_empty) => {
+                self.take_work(&f);
+                true
+            }
+            _ => false,
         }
     }
 
-    /// Declines the restore offer: the kept work goes.
-    pub fn decline_restore(&self) {
-        self.restore_offer.set(None);
+    /// Declines a kept Draft: it goes from this browser.
+    pub async fn decline_restore(&self, kept: Kept) {
+        let _ = storage::claim_draft(&kept).await;
+        self.restore_offer.update(|o| o.retain(|k| *k != kept));
+        if kept.own {
+            storage::remove_draft(&self.host_untracked());
+        }
         self.persist();
     }
 
@@ -89,15 +92,17 @@ impl Workspace {
         ))
     }
 
-    /// The current host's work, compacted, in `localStorage`; removed when the
-    /// Draft is empty. Nothing is written while an earlier Draft is on offer.
+    /// This tab's work for the host, compacted, in `localStorage`; removed
+    /// when the Draft is empty. Nothing is written while this tab's own kept
+    /// Draft is on offer (it is that Draft's place).
     pub fn persist(&self) {
-        if self.restore_offer.with_untracked(Option::is_some) {
+        if self
+            .restore_offer
+            .with_untracked(|o| o.iter().any(|k| k.own))
+        {
             return;
         }
-        let Some(host) = self.host.get_untracked() else {
-            return;
-        };
+        let host = self.host_untracked();
         self.snapshot.with_untracked(|s| {
             let Some(s) = s else { return };
             self.draft.with_untracked(|d| {

@@ -1,18 +1,27 @@
 //! What the panel keeps in the browser (localStorage and sessionStorage), and nothing else:
 //! - `localStorage`: the Draft (with the base values it was made against), per
-//!   host, so that a reload or a crash loses no work. Never the token.
-//! - `localStorage`: the change journal, per host: every save made from this
-//!   browser (bounded; never the token).
-//! - `sessionStorage`: the token, only when the admin ticks "remember in this
-//!   tab"; it ends with the tab.
+//!   host and tab, so that a reload or a crash loses no work (`drafts`). Never
+//!   the token.
+//! - `localStorage`: the change journal, per host, a part per tab: every save
+//!   made from this browser (bounded; never the token) (`journal`).
+//! - `sessionStorage`: this tab's id (`tabs`), and the token, only when the
+//!   admin ticks "remember in this tab"; both end with the tab.
+//!
+//! Several tabs share `localStorage`: each writes only its own part of an
+//! item, and takes over the part of a tab that has gone (closed or crashed)
+//! only while holding that tab's Web Lock. No tab writes back what another
+//! wrote from its own memory, so nothing one writes is lost to another.
 
-use crate::model::document::Document;
-use crate::model::journal::Journal;
-use crate::model::workfile::WorkFile;
+mod drafts;
+mod journal;
+mod tabs;
+
+pub use drafts::{claim_draft, kept_drafts, remove_draft, save_draft, Kept};
+pub use journal::{append_journal, confirm_journal, load_journal, JOURNAL_PREFIX};
+pub use tabs::tab;
+
 use web_sys::Storage;
 
-const DRAFT_PREFIX: &str = "tspanel.draft.v1:";
-const JOURNAL_PREFIX: &str = "tspanel.journal.v1:";
 const SESSION_KEY: &str = "tspanel.session.v2";
 
 fn local() -> Option<Storage> {
@@ -28,41 +37,47 @@ fn key(prefix: &str, host: &str) -> String {
     format!("{prefix}{}", crate::api::client::origin_or_page(host))
 }
 
-fn draft_key(host: &str) -> String {
-    key(DRAFT_PREFIX, host)
+/// A tab's part of a host's item: `<prefix><host>#<tab>`. A host never holds
+/// `#` (a fragment is refused), so the tab is what follows the last one.
+fn tab_key(prefix: &str, host: &str, tab: &str) -> String {
+    format!("{}#{tab}", key(prefix, host))
 }
 
-pub fn save_draft(file: &WorkFile) {
+/// Every key of a host's item (every tab's part, and one from before parts),
+/// with the tab each belongs to (`None`: no tab's).
+fn parts(prefix: &str, host: &str) -> Vec<(String, Option<String>)> {
+    let Some(s) = local() else {
+        return Vec::new();
+    };
+    let base = key(prefix, host);
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| {
+            let rest = k.strip_prefix(&base)?;
+            let tab = match rest {
+                "" => None,
+                r => Some(r.strip_prefix('#')?.to_string()),
+            };
+            Some((k, tab))
+        })
+        .collect()
+}
+
+fn read(key: &str) -> Option<String> {
+    local()?.get_item(key).ok()?
+}
+
+/// A full or blocked storage loses the copy in this browser, not what is on screen.
+fn write(key: &str, text: &str) {
     if let Some(s) = local() {
-        // A full or blocked storage only loses the crash copy, not the Draft on screen.
-        let _ = s.set_item(
-            &draft_key(&file.host),
-            &serde_json::to_string(file).unwrap_or_default(),
-        );
+        let _ = s.set_item(key, text);
     }
 }
 
-pub fn load_draft(host: &str) -> Option<WorkFile> {
-    let text = local()?.get_item(&draft_key(host)).ok()??;
-    WorkFile::parse(&text).ok().filter(|f| !f.draft.is_empty())
-}
-
-pub fn remove_draft(host: &str) {
+fn remove(key: &str) {
     if let Some(s) = local() {
-        let _ = s.remove_item(&draft_key(host));
-    }
-}
-
-/// This host's change journal, if this browser keeps one.
-pub fn load_journal(host: &str) -> Option<Journal> {
-    let text = local()?.get_item(&key(JOURNAL_PREFIX, host)).ok()??;
-    Journal::parse(&text).ok()
-}
-
-pub fn save_journal(journal: &Journal) {
-    if let Some(s) = local() {
-        // A full or blocked storage loses the record in this browser, not the save.
-        let _ = s.set_item(&key(JOURNAL_PREFIX, &journal.host), &journal.to_json());
+        let _ = s.remove_item(key);
     }
 }
 
