@@ -82,3 +82,33 @@ async fn the_session_answer_can_leave_the_privileges_out() {
     .await;
     s.assert_status(StatusCode::OK);
 }
+
+/// The README's nginx and Caddy recipes send the policy of `index.html`
+/// with framing refused, exactly as the demo server does.
+#[test]
+fn the_readme_recipes_send_the_page_s_policy_without_framing() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let html = std::fs::read_to_string(root.join("index.html")).unwrap();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let want =
+        demo_server::framing::header_policy(demo_server::framing::meta_policy(&html).as_deref());
+    let sent: Vec<&str> = readme
+        .match_indices("Content-Security-Policy \"")
+        .map(|(at, m)| {
+            let rest = &readme[at + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    assert_eq!(sent.len(), 2, "the nginx and the Caddy recipe");
+    for s in sent {
+        assert_eq!(s, want);
+    }
+    assert_eq!(readme.matches("X-Frame-Options DENY").count(), 2);
+    // And `trunk serve` (./run demo).
+    let trunk = std::fs::read_to_string(root.join("Trunk.toml")).unwrap();
+    assert!(
+        trunk.contains(&format!("\"Content-Security-Policy\" = \"{want}\"")),
+        "Trunk.toml's [serve.headers]"
+    );
+    assert!(trunk.contains("\"X-Frame-Options\" = \"DENY\""));
+}

@@ -12,20 +12,19 @@
 //! anywhere else.
 
 use super::cluster::ClusterLife;
-use futures_util::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::{Rc, Weak};
+use std::task::{Context, Poll};
 
 #[derive(Default)]
 struct Inner {
     ended: Cell<bool>,
     /// Made on first use (a Life that never sends a request needs none).
     controller: RefCell<Option<web_sys::AbortController>>,
-    /// The guarded futures still running.
-    handles: RefCell<Vec<AbortHandle>>,
     /// Lives that end with this one.
     children: RefCell<Vec<Weak<Inner>>>,
 }
@@ -34,9 +33,6 @@ impl Inner {
     fn end(&self) {
         if self.ended.replace(true) {
             return;
-        }
-        for h in self.handles.take() {
-            h.abort();
         }
         if let Some(c) = self.controller.borrow().as_ref() {
             c.abort();
@@ -111,29 +107,39 @@ impl Life {
         Some(c.signal())
     }
 
-    /// `f`, until this Life ends; after that it never resolves (and is never
-    /// polled again, so none of its code runs).
-    pub fn guard<F: Future>(&self, f: F) -> impl Future<Output = F::Output> {
-        let (handle, registration) = AbortHandle::new_pair();
-        if self.ended() {
-            handle.abort();
-        } else {
-            let mut handles = self.0.handles.borrow_mut();
-            handles.retain(|h| !h.is_aborted());
-            handles.push(handle);
-        }
-        let guarded = Abortable::new(f, registration);
-        async move {
-            match guarded.await {
-                Ok(v) => v,
-                Err(_) => std::future::pending().await,
-            }
+    /// `f`, until this Life ends; after that it never resolves, and it is
+    /// never polled again, so none of its code runs: at its next wake (its
+    /// request aborted, its timer run out) it is dropped.
+    pub fn guard<F: Future>(&self, f: F) -> Guarded<F> {
+        Guarded {
+            life: self.clone(),
+            inner: Some(Box::pin(f)),
         }
     }
 
     /// Runs `f` in the background until this Life ends.
     pub fn spawn(&self, f: impl Future<Output = ()> + 'static) {
         leptos::task::spawn_local(self.guard(f));
+    }
+}
+
+/// A future guarded by a Life (`Life::guard`).
+pub struct Guarded<F> {
+    life: Life,
+    inner: Option<Pin<Box<F>>>,
+}
+
+impl<F: Future> Future for Guarded<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        if self.life.ended() {
+            self.inner = None;
+        }
+        match self.inner.as_mut() {
+            Some(f) => f.as_mut().poll(cx),
+            None => Poll::Pending,
+        }
     }
 }
 
