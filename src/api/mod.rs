@@ -3,7 +3,8 @@
 
 pub mod client;
 pub mod error;
-pub mod wire;
+/// The typed requests and answers (the `ts-wire` crate, shared with the demo server).
+pub use ts_wire as wire;
 
 pub use client::Client;
 pub use error::ApiError;

@@ -1,5 +1,5 @@
 //! Typed requests and answers of every ThoughtSpot REST v2 call the panel
-//! makes, faithful to the official OpenAPI spec: absent fields are omitted
+//! makes (and the demo server answers), faithful to the official OpenAPI spec: absent fields are omitted
 //! (never `null` where the spec does not allow it), enums where the spec has
 //! enums. Event types and channels stay strings so that values a newer server
 //! sends survive a round trip.
