@@ -112,9 +112,14 @@ fn mount_panel_session(
     search: String,
     privileges: &'static [&'static str],
 ) -> (web_sys::HtmlElement, Session) {
-    let c = cluster(privileges);
-    let (session, ws) = (c.session, c.workspace);
+    // Made inside the mount: a cluster starts work (its load) as it is made,
+    // and mounting starts the executor that runs it.
+    let made = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = made.clone();
     let root = mount(move || {
+        let c = cluster(privileges);
+        let ws = c.workspace;
+        out.set(Some(c.session));
         c.provide(|| {
             provide_context(Nav::new());
             let resp: SearchResponse = serde_json::from_str(&search).unwrap();
@@ -123,7 +128,7 @@ fn mount_panel_session(
             view! { <ClusterCard /> <OrgsTable /> }
         })
     });
-    (root, session)
+    (root, made.take().expect("mounted"))
 }
 
 fn text_of(root: &web_sys::HtmlElement, selector: &str) -> String {
@@ -291,8 +296,8 @@ fn set_input(root: &web_sys::HtmlElement, selector: &str, value: &str) {
 
 fn mount_editor(original: Option<ts_channels_panel::api::wire::Webhook>) -> web_sys::HtmlElement {
     use ts_channels_panel::components::webhooks::WebhookEditor;
-    let c = cluster(&["ADMINISTRATION"]);
     mount(move || {
+        let c = cluster(&["ADMINISTRATION"]);
         c.provide(|| {
             provide_context(Nav::new());
             view! {
@@ -460,4 +465,88 @@ async fn mutations_from(node: &web_sys::Element, change: impl FnOnce()) -> u32 {
     changes.set(changes.get() + observer.take_records().length());
     observer.disconnect();
     changes.get()
+}
+
+/// The rows (by Org id) that the DOM changes under `body` touch while
+/// `change` runs, and how many changes there were.
+async fn rows_touched(body: &web_sys::Element, change: impl FnOnce()) -> (Vec<String>, u32) {
+    use wasm_bindgen::closure::Closure;
+    let records = std::rc::Rc::new(std::cell::RefCell::new(
+        Vec::<web_sys::MutationRecord>::new(),
+    ));
+    let seen = {
+        let records = records.clone();
+        Closure::<dyn Fn(js_sys::Array)>::new(move |list: js_sys::Array| {
+            for r in list.iter() {
+                records.borrow_mut().push(r.unchecked_into());
+            }
+        })
+    };
+    let observer = web_sys::MutationObserver::new(seen.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_attributes(true);
+    options.set_child_list(true);
+    options.set_character_data(true);
+    observer.observe_with_options(body, &options).unwrap();
+    change();
+    tick().await;
+    tick().await;
+    for r in observer.take_records().iter() {
+        records.borrow_mut().push(r.unchecked_into());
+    }
+    observer.disconnect();
+    let row_of = |n: &web_sys::Node| -> Option<String> {
+        let el: web_sys::Element = match n.dyn_ref::<web_sys::Element>() {
+            Some(e) => e.clone(),
+            None => n.parent_element()?,
+        };
+        el.closest("tr[data-org-id]")
+            .ok()??
+            .get_attribute("data-org-id")
+    };
+    let mut rows = Vec::new();
+    let list = records.borrow();
+    for r in list.iter() {
+        let target = r.target().unwrap();
+        let mut touched: Vec<String> = row_of(&target).into_iter().collect();
+        if touched.is_empty() {
+            // A row added or removed as a whole.
+            for nodes in [r.added_nodes(), r.removed_nodes()] {
+                for i in 0..nodes.length() {
+                    let n: web_sys::Element = nodes.item(i).unwrap().unchecked_into();
+                    touched.push(
+                        n.get_attribute("data-org-id")
+                            .unwrap_or_else(|| "(not a row)".into()),
+                    );
+                }
+            }
+        }
+        for t in touched {
+            if !rows.contains(&t) {
+                rows.push(t);
+            }
+        }
+    }
+    (rows, list.len() as u32)
+}
+
+/// An edit redraws the row it concerns, not the page of rows.
+#[wasm_bindgen_test]
+async fn editing_one_org_changes_only_its_row() {
+    let root = mount_panel(never_set_default(), &["ADMINISTRATION"]);
+    tick().await;
+    let body = root.query_selector(".org-table tbody").unwrap().unwrap();
+    let email = input(&row(&root, "2"), "input[aria-label='EMAIL for Both']");
+    let (rows, n) = rows_touched(&body, || email.click()).await;
+    web_sys::console::log_1(
+        &format!("one edit: {n} DOM changes in the Orgs table, rows {rows:?}").into(),
+    );
+    assert_eq!(rows, ["2"], "{n} changes");
+    assert!(row(&root, "2").class_list().contains("edited"));
+    // A tick of the selection box too.
+    let tick_box = input(&row(&root, "3"), "input[aria-label='Select Off']");
+    let (rows, n) = rows_touched(&body, || tick_box.click()).await;
+    web_sys::console::log_1(&format!("one tick: {n} DOM changes, rows {rows:?}").into());
+    assert_eq!(rows, ["3"], "{n} changes");
 }

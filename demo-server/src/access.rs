@@ -50,7 +50,7 @@
 //! at all is still 400, as for any token. The scope is checked before the
 //! privilege needed for cluster-level changes.
 
-use crate::cluster::Refusal;
+use crate::refusal::Refusal;
 
 /// The Org id of the Primary Org.
 pub const PRIMARY_ORG: i32 = 0;

@@ -1,5 +1,9 @@
 use clap::Parser;
-use demo_server::http::{router, AppState, Faults, Options};
+use demo_server::faults::Faults;
+use demo_server::http::{
+    router,
+    state::{AppState, Options},
+};
 use demo_server::seed::{DefaultSeed, USERS};
 use demo_server::spec::Release;
 use std::net::SocketAddr;

@@ -2,14 +2,15 @@
 //! number of generated ones for large-cluster runs, three webhooks, and their
 //! scheduled deliveries (HR's failing for the last 2 days).
 
-use crate::cluster::{
+use crate::domain::cluster::{Cluster, Org};
+use crate::domain::deliveries::Schedule;
+use crate::domain::vocab::{
     Channel::{self, EMAIL, SLACK, WEBHOOK},
-    Cluster,
     EventType::{ALERT_DIGEST, LIVEBOARD_SCHEDULE},
-    Org, OrgStatus, OrgVisibility, Preferences,
+    OrgStatus, OrgVisibility, Preferences,
 };
-use crate::deliveries::Schedule;
-use crate::webhooks::{Authentication, Webhook};
+use crate::domain::webhook::Webhook;
+use ts_wire::AuthenticationInput;
 
 /// What the cluster default starts as.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,9 +67,9 @@ fn generated_channels(n: usize) -> Option<&'static [Channel]> {
     }
 }
 
-/// The seeded cluster of a server started at `started_ms` (the deliveries'
-/// times are relative to it).
-pub fn cluster(default: &DefaultSeed, generated: usize, started_ms: u64) -> Cluster {
+/// The dozen hand-made Orgs, one or more in every preference state, with
+/// names that test escaping, and an inactive hidden one.
+fn hand_made_orgs() -> Vec<Org> {
     let mut orgs = vec![
         org(0, "Primary", "The cluster's primary Org", None),
         org(
@@ -115,6 +116,13 @@ pub fn cluster(default: &DefaultSeed, generated: usize, started_ms: u64) -> Clus
     archived.status = OrgStatus::IN_ACTIVE;
     archived.visibility = OrgVisibility::HIDDEN;
     orgs.push(archived);
+    orgs
+}
+
+/// The seeded cluster of a server started at `started_ms` (the deliveries'
+/// times are relative to it).
+pub fn cluster(default: &DefaultSeed, generated: usize, started_ms: u64) -> Cluster {
+    let mut orgs = hand_made_orgs();
     for n in 0..generated {
         orgs.push(org(
             100_000 + n as i32,
@@ -187,10 +195,9 @@ fn webhook(id: &str, name: &str, org_id: i32, url: &str) -> Webhook {
         url: url.into(),
         url_params: None,
         events: vec![LIVEBOARD_SCHEDULE],
-        authentication: Some(Authentication {
-            BEARER_TOKEN: Some(format!("receiver-secret-{org_id}")),
-            ..Authentication::default()
-        }),
+        authentication: Some(AuthenticationInput::BearerToken(format!(
+            "receiver-secret-{org_id}"
+        ))),
         signature_verification: None,
         additional_headers: None,
         status: None,

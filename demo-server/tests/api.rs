@@ -8,7 +8,8 @@ use common::{
     app, app_with, call, get_as, post, post_as, post_faults, post_with_type, preflight, reset,
     set_faults, state, token_full,
 };
-use demo_server::http::{Faults, API};
+use demo_server::faults::Faults;
+use demo_server::spec::API;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 

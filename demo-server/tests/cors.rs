@@ -5,7 +5,8 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use common::{app, app_with, preflight, reset, send, set_faults, state, Reply, TOKEN};
-use demo_server::http::{Faults, API};
+use demo_server::faults::Faults;
+use demo_server::spec::API;
 use serde_json::json;
 
 const SEARCH: &str = "/system/preferences/communication-channels/search";

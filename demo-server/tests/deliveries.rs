@@ -6,7 +6,11 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{app, fields, login, post, post_as, set_faults, state, Reply};
-use demo_server::http::{router, AppState, Faults, Options};
+use demo_server::faults::Faults;
+use demo_server::http::{
+    router,
+    state::{AppState, Options},
+};
 use demo_server::seed::DefaultSeed;
 use serde_json::{json, Value};
 use std::time::{SystemTime, UNIX_EPOCH};

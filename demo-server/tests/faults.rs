@@ -6,7 +6,7 @@ mod common;
 
 use axum::http::{header, StatusCode};
 use common::{app, app_with, faults, login, post, post_as, post_faults, reset, set_faults, state};
-use demo_server::http::Faults;
+use demo_server::faults::Faults;
 use demo_server::spec::Release;
 use serde_json::{json, Value};
 

@@ -7,7 +7,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{app, app_with, post, reset, set_faults, state};
-use demo_server::http::Faults;
+use demo_server::faults::Faults;
 use serde_json::{json, Value};
 
 const CONFIGURE: &str = "/system/preferences/communication-channels/configure";

@@ -6,8 +6,13 @@ mod common;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use common::*;
-use demo_server::http::{router, AppState, Faults, Options, API};
+use demo_server::faults::Faults;
+use demo_server::http::{
+    router,
+    state::{AppState, Options},
+};
 use demo_server::seed::DefaultSeed;
+use demo_server::spec::API;
 
 fn serving(dir: &std::path::Path) -> axum::Router {
     router(AppState::new(Options {

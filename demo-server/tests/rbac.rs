@@ -4,7 +4,8 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{app, app_with, call, get_as, login, post_as, reset, set_faults, token_full};
-use demo_server::http::{Faults, API};
+use demo_server::faults::Faults;
+use demo_server::spec::API;
 use serde_json::{json, Value};
 
 /// Endpoint families with one privilege rule each.

@@ -5,8 +5,8 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{app, get_as, login, post, post_as, set_faults, token_full, TOKEN};
-use demo_server::http::API;
 use demo_server::spec::spec;
+use demo_server::spec::API;
 use serde_json::json;
 use std::collections::BTreeSet;
 

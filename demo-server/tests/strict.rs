@@ -8,8 +8,9 @@ use common::{
     app, app_with, call, find, get_as, login, post, post_as, post_faults, post_with_type,
     set_faults, state, TOKEN,
 };
-use demo_server::http::{Faults, API};
+use demo_server::faults::Faults;
 use demo_server::spec::Release;
+use demo_server::spec::API;
 use serde_json::{json, Value};
 
 const CONFIGURE: &str = "/system/preferences/communication-channels/configure";

@@ -4,7 +4,7 @@ mod common;
 
 use axum::http::StatusCode;
 use common::{app, app_with, fields, find, get_as, login, post, post_as, set_faults, state};
-use demo_server::http::Faults;
+use demo_server::faults::Faults;
 use demo_server::spec::Release;
 use serde_json::{json, Value};
 

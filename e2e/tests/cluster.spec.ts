@@ -93,7 +93,7 @@ test('a Beta API that answers 404 is called off, without guessing the release fr
   await page.getByRole('button', { name: 'Send test event to HR schedules' }).click();
   await expect(page.getByTestId('no-results')).toContainText('Test event needs ThoughtSpot 26.4.0.cl or later: this cluster answered that it has no such endpoint');
   await expect(page.getByTestId('release')).toHaveText('release not known (the full panel is offered)');
-  await expect(page.getByRole('button', { name: /^History of/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Deliveries of/ }).first()).toBeVisible();
 });
 
 const users: [string, RegExp[], RegExp[]][] = [

@@ -22,7 +22,7 @@ test('a save is recorded, and reverting it puts the server back', async ({ page,
   await page.getByLabel('EMAIL for Legal', { exact: true }).check();
   await save(page, 'Saved. The server now holds 3 of 3 change(s).');
 
-  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await page.getByRole('button', { name: 'Save journal', exact: true }).click();
   await expect(page.getByTestId('journal-count')).toHaveText('1 save(s)');
   const entry = page.getByTestId('journal').locator('li.journal-entry').first();
   await expect(entry.locator('summary')).toContainText('admin (Primary (id 0)): 3 change(s); the server held 3 of 3 change(s)');
@@ -37,7 +37,7 @@ test('a save is recorded, and reverting it puts the server back', async ({ page,
 
   // The journal survives a reload (it is kept in this browser).
   await connectWithToken(page);
-  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await page.getByRole('button', { name: 'Save journal', exact: true }).click();
   await expect(page.getByTestId('journal-count')).toHaveText('1 save(s)');
 
   await page.getByRole('button', { name: /^Revert the save of/ }).click();
@@ -48,7 +48,7 @@ test('a save is recorded, and reverting it puts the server back', async ({ page,
   expect(orgs['Finance']).toEqual({ [LS]: ['EMAIL'] });
   expect(orgs['Legal']).toEqual({ [LS]: [] });
   expect((await demoState(request)).cluster.defaults).toEqual({ [LS]: ['EMAIL'] });
-  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await page.getByRole('button', { name: 'Save journal', exact: true }).click();
   await expect(page.getByTestId('journal-count')).toHaveText('2 save(s)');
 });
 
@@ -59,7 +59,7 @@ test('reverting over a later change brings it up as a conflict, not an overwrite
   await configureBehindTheBack(request, {
     org_preferences: [{ org_identifier: '583464508', operation: 'REPLACE', preferences: [{ event_type: LS, channels: ['WEBHOOK'] }] }],
   });
-  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await page.getByRole('button', { name: 'Save journal', exact: true }).click();
   await page.getByRole('button', { name: /^Revert the save of/ }).click();
   const conflict = page.locator('.conflicts');
   await expect(conflict).toContainText('1 conflict(s)');
@@ -76,7 +76,7 @@ test('the journal is filtered by Org and exported as JSON and CSV', async ({ pag
   await save(page, '1 of 1');
   await page.getByLabel('Mode for Legal').selectOption('inherit');
   await save(page, '1 of 1');
-  await page.getByRole('button', { name: 'History', exact: true }).click();
+  await page.getByRole('button', { name: 'Save journal', exact: true }).click();
   await expect(page.getByTestId('journal').locator('li.journal-entry')).toHaveCount(2);
   await page.getByLabel('Org', { exact: true }).fill('legal');
   await expect(page.getByTestId('journal').locator('li.journal-entry')).toHaveCount(1);

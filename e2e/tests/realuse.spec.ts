@@ -47,11 +47,11 @@ test('a save in flight when the admin connects elsewhere lands where it started'
   await expect(page.getByText(/On this site's proxy, a save by admin \(Primary \(id 0\)\) finished after you disconnected/)).toBeVisible();
   // Read back from the host it was made on, recorded in that host's journal.
   expect(readsThere).toEqual([]);
-  await screen(page, 'History');
+  await screen(page, 'Save journal');
   await expect(page.getByTestId('journal-count')).toHaveText('0 save(s)');
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await connectHere(page);
-  await screen(page, 'History');
+  await screen(page, 'Save journal');
   await expect(page.getByTestId('journal-count')).toHaveText('1 save(s)');
   await expect(page.getByTestId('journal')).toContainText('admin (Primary (id 0))');
 });
@@ -86,7 +86,7 @@ test('two tabs on one host: each keeps its own draft, both saves are in the jour
   await expect(other.getByRole('status')).toContainText('1 of 1');
   await expect.poll(drafts).toHaveLength(0);
   for (const p of [page, other]) {
-    await screen(p, 'History');
+    await screen(p, 'Save journal');
     await expect(p.getByTestId('journal-count')).toHaveText('2 save(s)');
   }
 

@@ -21,6 +21,8 @@ async function disconnect(page: Page) {
 async function stillWorks(page: Page) {
   if (await page.getByRole('button', { name: 'Disconnect' }).isVisible()) await disconnect(page);
   await connectHere(page);
+  // Signed in again, the panel is where the URL says: go to the preferences.
+  await screen(page, 'Channel preferences');
   await expect(page.getByTestId('org-count')).toHaveText('15 of 15 Orgs');
 }
 
@@ -48,7 +50,7 @@ test('a delivery history read answers after Disconnect, and after another screen
   const held = await hold(page, (p) => p.startsWith('/jobs/history'));
   await connectWithToken(page);
   await held.waitFor();
-  await screen(page, 'History');
+  await screen(page, 'Save journal');
   await disconnect(page);
   await held.release();
   await page.unroute('**/api/rest/2.0/**');
@@ -76,7 +78,7 @@ test('a save in flight on Disconnect finishes: recorded, and said', async ({ pag
   expect((await demoState(request)).configure_log).toHaveLength(1);
   await page.unroute('**/api/rest/2.0/**');
   await stillWorks(page);
-  await screen(page, 'History');
+  await screen(page, 'Save journal');
   await expect(page.getByTestId('journal-count')).toHaveText('1 save(s)');
 });
 
@@ -122,7 +124,7 @@ test('the webhook list answers after another screen', async ({ page }) => {
   const held = await hold(page, (p) => p === '/webhooks/search');
   await screen(page, 'Webhooks');
   await held.waitFor();
-  await screen(page, 'History');
+  await screen(page, 'Save journal');
   await held.release();
   await screen(page, 'Webhooks');
   await expect(page.getByTestId('webhook-count')).toHaveText('1–3 of 3');
@@ -172,7 +174,7 @@ test('a webhook delete in flight when its dialog is closed finishes and says so'
   // The dialog is modal: Escape is the way out while the call is under way.
   await page.keyboard.press('Escape');
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
-  await screen(page, 'History');
+  await screen(page, 'Save journal');
   await held.release();
   await expect(page.getByText('Deleted 1, failed 0.')).toBeVisible();
   expect((await demoState(request)).cluster.webhooks.map((w: any) => w.name)).not.toContain('HR schedules');
@@ -180,7 +182,7 @@ test('a webhook delete in flight when its dialog is closed finishes and says so'
 
 for (const [what, button, path] of [
   ['a test event', 'Send test event to HR schedules', '/system/communication-channels/validate'],
-  ['a webhook\'s delivery history', 'History of HR schedules', '/jobs/history/communication-channels/search'],
+  ['a webhook\'s delivery history', 'Deliveries of HR schedules', '/jobs/history/communication-channels/search'],
 ] as const) {
   test(`${what} answers after another screen and after Disconnect`, async ({ page }) => {
     await webhooksScreen(page);
@@ -201,7 +203,7 @@ test('a revert\'s read answers after another screen', async ({ page }) => {
   await page.getByLabel('Mode for Support').selectOption('override');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('1 of 1');
-  await screen(page, 'History');
+  await screen(page, 'Save journal');
   const held = await hold(page, (p) => p === PREFS_SEARCH);
   await page.getByRole('button', { name: /Revert the save of/ }).click();
   await held.waitFor();

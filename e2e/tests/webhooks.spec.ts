@@ -39,7 +39,7 @@ test('create → test event → history → edit → delete, with secrets never 
   await page.getByRole('button', { name: 'Send test event to Primary schedules' }).click();
   await expect(page.getByTestId('test-result')).toContainText('SUCCESS');
   await expect(page.getByRole('cell', { name: 'HTTP_CONNECTION_CHECK' })).toBeVisible();
-  await page.getByRole('button', { name: 'History of Primary schedules' }).click();
+  await page.getByRole('button', { name: 'Deliveries of Primary schedules' }).click();
   await expect(page.getByTestId('history').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('history')).toContainText('SUCCESS');
 

@@ -268,6 +268,9 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+/// So that a view can throw it to an `<ErrorBoundary>`.
+impl std::error::Error for ApiError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ pub mod conflicts;
 pub mod connect;
 pub mod dialog;
 pub mod error_note;
-pub mod history;
+pub mod journal;
 pub mod orgs;
 pub mod review;
 pub mod session_bar;

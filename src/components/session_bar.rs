@@ -2,16 +2,14 @@
 //! the way out; and the pause after a "too many requests" answer.
 
 use crate::model::access::PRIMARY_ORG;
-use crate::state::life::action;
-use crate::state::{Clusters, Session, Workspace};
+use crate::state::{Clusters, Session, Workflows};
 use leptos::prelude::*;
 
 #[component]
 pub fn SessionBar() -> impl IntoView {
     let session = expect_context::<Session>();
-    let ws = expect_context::<Workspace>();
     let clusters = expect_context::<Clusters>();
-    let reload = action(move |_: &()| async move { ws.load().await });
+    let flows = expect_context::<Workflows>();
     move || {
         let c = session.connection();
         {
@@ -29,9 +27,9 @@ pub fn SessionBar() -> impl IntoView {
                     <span class="release" data-testid="release">{c.release.describe()}</span>
                     <span class="org">"Current Org: " {org}</span>
                     <span class="access">{c.access.summary()}</span>
-                    <button type="button" data-testid="reload" disabled=move || ws.loading() || ws.saving()
-                        on:click=move |_| { reload.dispatch(()); }>
-                        {move || if ws.loading() { "Loading…" } else { "Reload" }}
+                    <button type="button" data-testid="reload" disabled=move || flows.loading() || flows.saving()
+                        on:click=move |_| flows.reload()>
+                        {move || if flows.loading() { "Loading…" } else { "Reload" }}
                     </button>
                     {elsewhere.then(|| view! {
                         <button type="button" on:click=move |_| session.switch_org(PRIMARY_ORG, "Primary")>

@@ -2,20 +2,20 @@
 //! what the preferences screen holds. In the release build this is the part
 //! of the panel fetched after the connect screen has rendered.
 
+use crate::api::ApiError;
 use crate::components::{
     cluster::ClusterCard,
     conflicts::Conflicts,
     connect::Connect,
     error_note::ErrorNote,
-    history::HistoryScreen,
+    journal::JournalScreen,
     orgs::OrgsTable,
     review::Review,
     session_bar::{BusyNote, SessionBar},
     webhooks::WebhooksScreen,
     work::{RestoreBanner, WorkTools},
 };
-use crate::state::life::{action, resource};
-use crate::state::{Nav, Screen, Session, Workspace};
+use crate::state::{Nav, Screen, Session, Workflows, Workspace};
 use leptos::prelude::*;
 
 /// Values from a newer server, shown so the admin knows they exist and stay.
@@ -68,7 +68,7 @@ fn Screens() -> impl IntoView {
         <nav class="screens" aria-label="Screens">
             {tab(Screen::Preferences, "Channel preferences")}
             {tab(Screen::Webhooks, "Webhooks")}
-            {tab(Screen::History, "History")}
+            {tab(Screen::Journal, "Save journal")}
         </nav>
     }
 }
@@ -92,36 +92,53 @@ fn Loaded() -> impl IntoView {
     }
 }
 
-/// The channel preferences screen: why not, loading, or the preferences.
+/// Why the preferences could not be read, and the way to read them again.
+fn load_failed(errors: ArcRwSignal<Errors>, flows: Workflows) -> impl IntoView {
+    let shown = move || {
+        errors
+            .get()
+            .into_iter()
+            .filter_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
+            .map(|e| view! { <ErrorNote error=e /> })
+            .collect_view()
+    };
+    view! {
+        {shown}
+        <button type="button" on:click=move |_| flows.reload()>"Try again"</button>
+    }
+}
+
+/// The channel preferences screen: why not, the read of the preferences (its
+/// value: shown, or why not, through Transition and ErrorBoundary), and the
+/// preferences once there.
 #[component]
 fn Preferences() -> impl IntoView {
     let session = expect_context::<Session>();
     let ws = expect_context::<Workspace>();
-    let retry = action(move |_: &()| async move { ws.load().await });
+    let flows = expect_context::<Workflows>();
     view! {
-        {move || ws.load_error().map(|e| view! {
-            <ErrorNote error=e />
-            <button type="button" on:click=move |_| { retry.dispatch(()); }>"Try again"</button>
-        })}
         <Show when=move || session.access().prefs fallback=|| view! {
             <p class="notice" role="note" data-testid="no-prefs">
                 "Reading and editing channel preferences needs ADMINISTRATION, DEVELOPER or \
                  APPLICATION_ADMINISTRATION; this session has none of them. The session bar lists what it may do."
             </p>
         }>
-            <Show when=move || ws.loaded()
-                fallback=move || ws.load_error().is_none().then(|| view! {
-                    <p class="loading" role="status">"Loading preferences…"</p>
-                })>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading preferences…"</p> }>
+                <ErrorBoundary fallback=move |errors| load_failed(errors, flows)>
+                    {move || Suspend::new(async move { flows.load.await })}
+                </ErrorBoundary>
+            </Transition>
+            // What was read stays on screen while it is read again.
+            <Show when=move || ws.loaded()>
                 <Loaded />
             </Show>
         </Show>
     }
 }
 
-/// Everything shown once signed in. What it shows is read for the host and
-/// Org the token reaches, again whenever they change; every Draft change is
-/// kept in this browser (never the token).
+/// Everything shown once signed in: the cluster's preferences are read by
+/// its workflows (again whenever what the token reaches changes); every
+/// Draft change is kept in this browser (never the token).
 #[component]
 pub fn SignedIn() -> impl IntoView {
     let session = expect_context::<Session>();
@@ -129,29 +146,22 @@ pub fn SignedIn() -> impl IntoView {
     // Where the admin is belongs to this sign-in: a disconnect forgets it.
     let nav = Nav::new();
     provide_context(nav);
-    let reach = Memo::new(move |_| session.reach());
-    let load = resource(move || {
-        reach.track();
-        let conn = session.conn();
-        async move {
-            futures_util::future::join(conn.read_release(), ws.load()).await;
-        }
-    });
     Effect::new(move |_| {
         ws.track_draft();
         ws.persist();
     });
+    // A screen is built once per visit: a change of route within it (a
+    // webhook's deliveries, back to the list) leaves it standing.
+    let screen = Memo::new(move |_| nav.screen());
     view! {
-        // Reading the load keeps it live for as long as this part is shown.
-        {move || load.track()}
         <SessionBar />
         <BusyNote />
         {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
         <Screens />
-        {move || match nav.screen() {
+        {move || match screen.get() {
             Screen::Preferences => view! { <Preferences /> }.into_any(),
             Screen::Webhooks => view! { <WebhooksScreen /> }.into_any(),
-            Screen::History => view! { <HistoryScreen /> }.into_any(),
+            Screen::Journal => view! { <JournalScreen /> }.into_any(),
         }}
     }
 }

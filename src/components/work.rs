@@ -33,6 +33,7 @@ pub fn RestoreBanner() -> impl IntoView {
     let offer = move |k: Kept| {
         let count = k.file.draft.len();
         let saved = when(k.file.saved_at_ms);
+        let own = k.own;
         let whose = if k.own {
             "kept by this tab"
         } else {
@@ -44,7 +45,11 @@ pub fn RestoreBanner() -> impl IntoView {
                 <strong>{format!("Unsaved work found: {count} pending change(s)")}</strong>
                 {format!(" from {saved}, {whose} for this host.")}
             </p>
-            <button type="button" class="primary" disabled=move || ws.with_draft(|d| !d.is_empty())
+            // One at a time, this tab's own first: it is kept where this
+            // tab's draft goes.
+            <button type="button" class="primary"
+                disabled=move || ws.with_draft(|d| !d.is_empty())
+                    || (!own && ws.restore_offer().iter().any(|k| k.own))
                 on:click=move |_| { restore.dispatch(r.clone()); }>"Restore"</button>
             <button type="button" on:click=move |_| { decline.dispatch(d.clone()); }>"Discard it"</button>
         }

@@ -8,7 +8,7 @@ use super::deliveries::Deliveries;
 use super::life::Life;
 use super::notes::Notes;
 use super::session::{Connection, Session};
-use super::workspace::Workspace;
+use super::workspace::{Workflows, Workspace};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::time::Duration;
@@ -21,6 +21,8 @@ pub struct ClusterLife(pub SendWrapper<Life>);
 pub struct Cluster {
     pub session: Session,
     pub workspace: Workspace,
+    /// Its load (a resource) and save (an action).
+    pub flows: Workflows,
     pub deliveries: Deliveries,
     /// Owns the cluster's signals: cleaned up after Disconnect.
     owner: Owner,
@@ -43,9 +45,11 @@ impl Cluster {
         owner.clone().with(|| {
             let life = Life::default();
             let session = Session::new(connection, life.clone(), notes);
+            let workspace = Workspace::new(session);
             Cluster {
                 session,
-                workspace: Workspace::new(session),
+                workspace,
+                flows: Workflows::new(workspace, life.clone()),
                 deliveries: Deliveries::new(session),
                 owner,
                 life,
@@ -67,6 +71,7 @@ impl Cluster {
     pub fn provide<T>(&self, f: impl FnOnce() -> T) -> T {
         provide_context(self.session);
         provide_context(self.workspace);
+        provide_context(self.flows);
         provide_context(self.deliveries);
         provide_context(ClusterLife(SendWrapper::new(self.life.clone())));
         f()

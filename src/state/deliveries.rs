@@ -5,12 +5,13 @@
 //! webhook; kept for the session until refreshed.
 
 use super::session::Session;
-use super::webhooks::history;
+use super::webhooks::delivery_history;
 use crate::model::deliveries::{Counts, WINDOW_MS};
 use crate::model::release::Feature;
 use futures_util::stream::{self, StreamExt};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// History calls in flight at once.
 pub const AT_ONCE: usize = 3;
@@ -118,17 +119,24 @@ impl Deliveries {
                 h.insert(id.clone(), Health::Loading);
             }
         });
+        // What is still loading when this read ends without an answer for it
+        // (its view went, another Org) is not known again, to be read later.
+        let unanswered = Unanswered {
+            health: self.health,
+            ids: RefCell::new(todo.iter().cloned().collect()),
+        };
         let since = super::storage::now_ms() - WINDOW_MS;
         stream::iter(todo)
             .for_each_concurrent(AT_ONCE, |id| {
-                let conn = conn.clone();
+                let (conn, unanswered) = (conn.clone(), &unanswered);
                 async move {
-                    let health = match history(&conn, &id, Some(since)).await {
+                    let health = match delivery_history(&conn, &id, Some(since)).await {
                         Ok(Some(h)) => Health::Known(Counts::of(&h, since)),
                         Ok(None) => Health::Failed("not available on this cluster".into()),
                         Err(e) => Health::Failed(e.summary()),
                     };
                     if conn.same_reach() && self.generation.get_untracked() == generation {
+                        unanswered.ids.borrow_mut().remove(&id);
                         self.health.update(|h| {
                             h.insert(id, health);
                         });
@@ -143,6 +151,8 @@ impl Deliveries {
         let total = ids.len();
         self.cancelled.set(false);
         self.progress.set(Some((0, total)));
+        // However this ends (done, cancelled, its view gone), the bar goes.
+        let _bar = Progress(self.progress);
         let mut done = 0;
         for chunk in ids.chunks(AT_ONCE * 4) {
             // Cancelled, or the token needs renewing: the rest would fail too.
@@ -154,5 +164,35 @@ impl Deliveries {
             self.progress.set(Some((done, total)));
         }
         self.progress.set(None);
+    }
+}
+
+/// Webhooks a read marked as loading and has no answer for yet.
+struct Unanswered {
+    health: RwSignal<HashMap<String, Health>>,
+    ids: RefCell<HashSet<String>>,
+}
+
+impl Drop for Unanswered {
+    fn drop(&mut self) {
+        let ids = self.ids.take();
+        if !ids.is_empty() {
+            self.health.try_update(|h| {
+                for id in ids {
+                    if h.get(&id) == Some(&Health::Loading) {
+                        h.remove(&id);
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// Clears the progress bar when the read of every webhook ends.
+struct Progress(RwSignal<Option<(usize, usize)>>);
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.0.try_set(None);
     }
 }

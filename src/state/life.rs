@@ -169,6 +169,27 @@ where
     Action::new_local(move |i: &I| life.guard(f(i)))
 }
 
+/// An action of state (owned by a cluster), whose work stops when `life` ends.
+pub fn action_in<I, O, F, Fu>(life: Life, f: F) -> Action<I, O>
+where
+    I: 'static,
+    O: 'static,
+    F: Fn(&I) -> Fu + 'static,
+    Fu: Future<Output = O> + 'static,
+{
+    Action::new_local(move |i: &I| life.guard(f(i)))
+}
+
+/// A resource of state (owned by a cluster), whose loads stop when `life` ends.
+pub fn resource_in<T, F, Fu>(life: Life, f: F) -> LocalResource<T>
+where
+    T: 'static,
+    F: Fn() -> Fu + 'static,
+    Fu: Future<Output = T> + 'static,
+{
+    LocalResource::new(move || life.guard(f()))
+}
+
 /// A resource (data that depends on what `f` reads) whose loads stop when the
 /// current owner goes.
 pub fn resource<T, F, Fu>(f: F) -> LocalResource<T>

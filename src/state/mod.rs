@@ -19,78 +19,76 @@ pub use cluster::Cluster;
 pub use clusters::Clusters;
 pub use notes::Notes;
 pub use session::{Conn, Connection, Credentials, OpenError, Renewal, Session, Target};
-pub use workspace::{SaveOutcome, Workspace};
+pub use workspace::{SaveOutcome, Workflows, Workspace};
+
+pub use crate::model::route::{Route, Screen};
 
 use leptos::prelude::*;
 
-/// Which screen is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    Preferences,
-    Webhooks,
-    History,
+fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
-/// Where the admin is, and an Org whose webhook the admin asked to create.
+/// Where the admin is: the route, kept in the URL's fragment. The back and
+/// forward buttons move through it, a reload keeps it (the panel lands there
+/// after signing in again), and a link to it can be sent to a colleague.
 #[derive(Clone, Copy)]
 pub struct Nav {
-    screen: RwSignal<Screen>,
-    create_for: RwSignal<Option<(String, String)>>,
-    history_for: RwSignal<Option<(String, String)>>,
+    route: RwSignal<Route>,
+}
+
+impl Nav {
+    /// Reads the route of the URL, and follows the URL while the current
+    /// owner lives.
+    pub fn new() -> Self {
+        let route = RwSignal::new(Route::parse(&fragment()));
+        let follow = window_event_listener(leptos::ev::hashchange, move |_| {
+            route.set(Route::parse(&fragment()));
+        });
+        on_cleanup(move || follow.remove());
+        Nav { route }
+    }
+
+    pub fn route(&self) -> Route {
+        self.route.get()
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.route.with(Route::screen)
+    }
+
+    /// Goes to `route`: a new entry in the browser's history.
+    pub fn go(&self, route: Route) {
+        if self.route.with_untracked(|r| *r == route) {
+            return;
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&route.fragment());
+        }
+        self.route.set(route);
+    }
+
+    pub fn show(&self, screen: Screen) {
+        self.go(Route::of(screen));
+    }
+
+    /// Opens the webhook form for an Org (by id).
+    pub fn create_webhook_for(&self, org: &str) {
+        self.go(Route::NewWebhook { org: org.into() });
+    }
+
+    /// Opens a webhook's delivery history (by webhook id).
+    pub fn open_deliveries(&self, webhook: &str) {
+        self.go(Route::Deliveries {
+            webhook: webhook.into(),
+        });
+    }
 }
 
 impl Default for Nav {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-impl Nav {
-    pub fn new() -> Self {
-        Nav {
-            screen: RwSignal::new(Screen::Preferences),
-            create_for: RwSignal::new(None),
-            history_for: RwSignal::new(None),
-        }
-    }
-
-    pub fn screen(&self) -> Screen {
-        self.screen.get()
-    }
-
-    pub fn show(&self, screen: Screen) {
-        self.screen.set(screen);
-    }
-
-    /// The Org (id, name) whose webhook the admin asked to create.
-    pub fn create_for(&self) -> Option<(String, String)> {
-        self.create_for.get()
-    }
-
-    /// Opens the webhook form for an Org.
-    pub fn create_webhook_for(&self, id: &str, name: &str) {
-        self.create_for
-            .set(Some((id.to_string(), name.to_string())));
-        self.screen.set(Screen::Webhooks);
-    }
-
-    /// Opens a webhook's delivery history (id, name) on the webhooks screen.
-    pub fn open_history(&self, id: &str, name: &str) {
-        self.history_for
-            .set(Some((id.to_string(), name.to_string())));
-        self.screen.set(Screen::Webhooks);
-    }
-
-    /// The webhook whose history the admin asked for, once.
-    pub fn take_history_request(&self) -> Option<(String, String)> {
-        let r = self.history_for.get_untracked();
-        if r.is_some() {
-            self.history_for.set(None);
-        }
-        r
-    }
-
-    pub fn done_creating(&self) {
-        self.create_for.set(None);
     }
 }

@@ -63,7 +63,10 @@ impl WebhookList {
         let query = RwSignal::new(Query::default());
         // Only a change of this flag (not every change of the connection) reads again.
         let with_status = Memo::new(move |_| session.feature(Feature::WebhookStatus).ok());
+        // Another Org (a switch) sees other webhooks: the page is read again.
+        let reach = Memo::new(move |_| session.reach());
         let page = resource(move || {
+            reach.track();
             let req = query.get().request(with_status.get());
             let conn = session.conn();
             async move { conn.call(&req).await }
@@ -205,7 +208,7 @@ pub async fn test_event(conn: &Conn, id: &str) -> Result<Option<Validation>, Api
 }
 
 /// A webhook's LIVEBOARD_SCHEDULE deliveries (26.4.0.cl), from `since_ms` when given.
-pub async fn history(
+pub async fn delivery_history(
     conn: &Conn,
     id: &str,
     since_ms: Option<f64>,

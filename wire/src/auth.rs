@@ -57,29 +57,29 @@ impl Resource for SessionUser {
     const PATH: &'static str = "/auth/session/user";
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct OrgRef {
     pub id: i64,
     pub name: String,
 }
 
 /// `auth/session/user` (only what the panel uses).
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct SessionUser {
     pub id: String,
     pub name: String,
     pub display_name: String,
     /// The Org the token is scoped to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_org: Option<OrgRef>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privileges: Option<Vec<String>>,
 }
 
 /// `orgs/search` with no filter: every Org the caller may list. The spec's
 /// request fields are all optional; the panel sends only the identifier, when
 /// it looks one Org up.
-#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 pub struct OrgsRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub org_identifier: Option<String>,
@@ -92,14 +92,14 @@ impl Call for OrgsRequest {
 }
 
 /// `orgs/search` item: everything is nullable in the spec.
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct OrgResponse {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `ACTIVE` or `IN_ACTIVE`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 
@@ -132,5 +132,20 @@ mod tests {
             serde_json::to_string(&r).unwrap(),
             r#"{"username":"a","password":"pw-123","validity_time_in_sec":1}"#
         );
+    }
+
+    #[test]
+    fn who_is_signed_in_writes_what_it_reads() {
+        let text = r#"{"id":"u","name":"admin","display_name":"Admin","current_org":{"id":0,"name":"Primary"}}"#;
+        let user: SessionUser = serde_json::from_str(text).unwrap();
+        assert_eq!(user.privileges, None);
+        assert_eq!(serde_json::to_string(&user).unwrap(), text);
+        let org: OrgResponse = serde_json::from_str(r#"{"id":7,"name":"b"}"#).unwrap();
+        assert_eq!(
+            serde_json::to_string(&org).unwrap(),
+            r#"{"id":7,"name":"b"}"#
+        );
+        let req: OrgsRequest = serde_json::from_str("{}").unwrap();
+        assert_eq!(req, OrgsRequest::default());
     }
 }

@@ -81,13 +81,13 @@ impl Call for HistoryRequest {
 }
 
 /// A test event's result, or one step's.
-#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Outcome {
     Success,
     Failed,
     PartialSuccess,
-    #[serde(other)]
+    #[serde(other, skip_serializing)]
     Other,
 }
 
@@ -102,7 +102,8 @@ impl Outcome {
     }
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+/// Written with `http_status` and `error_message` as null when unset.
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct ValidationStep {
     pub validation_step: String,
     pub status: Outcome,
@@ -162,4 +163,22 @@ pub struct HistoryJob {
 pub struct History {
     #[serde(default)]
     pub jobs: Vec<HistoryJob>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_test_event_s_result_writes_what_it_reads() {
+        let text = r#"{"validation_step":"HTTP_CONNECTION_CHECK","status":"FAILED","http_status":500,"error_message":null}"#;
+        let step: ValidationStep = serde_json::from_str(text).unwrap();
+        assert_eq!(step.status, Outcome::Failed);
+        assert_eq!(serde_json::to_string(&step).unwrap(), text);
+        assert_eq!(
+            serde_json::to_string(&Outcome::PartialSuccess).unwrap(),
+            r#""PARTIAL_SUCCESS""#
+        );
+        assert!(serde_json::to_string(&Outcome::Other).is_err());
+    }
 }

@@ -19,7 +19,7 @@ pub use webhook_answers::*;
 pub use webhooks::*;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 pub const LIVEBOARD_SCHEDULE: &str = "LIVEBOARD_SCHEDULE";
 
@@ -83,6 +83,14 @@ impl<A: Resource> Call for Get<A> {
     const METHOD: Method = Method::Get;
     const PATH: &'static str = A::PATH;
     const IDEMPOTENT: bool = true;
+}
+
+/// A field the spec makes nullable but gives a default: absent or null, it
+/// reads as that default (with `#[serde(default)]` for the absent case).
+pub(crate) fn or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    Option::<T>::deserialize(d).map(Option::unwrap_or_default)
 }
 
 /// A path segment with everything but unreserved characters percent-encoded.

@@ -34,36 +34,36 @@ pub(crate) fn id_as_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D:
     d.deserialize_any(Id)
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct OrgDetails {
     #[serde(deserialize_with = "id_as_string")]
     pub id: String,
     pub name: String,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct OrgChannelConfigResponse {
     pub org: OrgDetails,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferences: Option<Vec<EventChannelConfig>>,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq, Default)]
 pub struct SearchResponse {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster_preferences: Option<Vec<EventChannelConfig>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org_preferences: Option<Vec<OrgChannelConfigResponse>>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct OrgSearchCriteria {
     pub org_identifier: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_types: Option<Vec<String>>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 pub struct SearchRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster_preferences: Option<Vec<String>>,
@@ -71,19 +71,23 @@ pub struct SearchRequest {
     pub org_preferences: Option<Vec<OrgSearchCriteria>>,
 }
 
-/// What a configure entry does to an Org.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+/// What a configure entry does to an Org; REPLACE unless told otherwise.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Operation {
     /// The Org's preferences become exactly `preferences`.
+    #[default]
     Replace,
     /// The Org's overrides for `reset_events` go: it inherits the cluster default.
     Reset,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct OrgChannelConfigInput {
     pub org_identifier: String,
+    /// The spec makes it nullable, with REPLACE as its default: absent or
+    /// null, it reads as REPLACE.
+    #[serde(default, deserialize_with = "super::or_default")]
     pub operation: Operation,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferences: Option<Vec<EventChannelConfig>>,
@@ -150,6 +154,52 @@ mod tests {
         assert_eq!(body, r#"{"cluster_preferences":["LIVEBOARD_SCHEDULE"]}"#);
         assert_eq!(
             serde_json::to_string(&ConfigureRequest::default()).unwrap(),
+            "{}"
+        );
+    }
+
+    #[test]
+    fn requests_read_back_what_they_write_and_answers_write_what_they_read() {
+        let req = ConfigureRequest {
+            cluster_preferences: vec![],
+            org_preferences: vec![OrgChannelConfigInput {
+                org_identifier: "7".into(),
+                operation: Operation::Reset,
+                preferences: None,
+                reset_events: Some(vec!["LIVEBOARD_SCHEDULE".into()]),
+            }],
+        };
+        let entry = &req.org_preferences[0];
+        let text = serde_json::to_string(entry).unwrap();
+        assert_eq!(
+            &serde_json::from_str::<OrgChannelConfigInput>(&text).unwrap(),
+            entry
+        );
+        // The spec's default operation, when it is left out or null.
+        for body in [
+            r#"{"org_identifier":"7","preferences":[]}"#,
+            r#"{"org_identifier":"7","operation":null,"preferences":[]}"#,
+        ] {
+            let e: OrgChannelConfigInput = serde_json::from_str(body).unwrap();
+            assert_eq!(e.operation, Operation::Replace);
+        }
+        let search = SearchRequest {
+            cluster_preferences: None,
+            org_preferences: Some(vec![OrgSearchCriteria {
+                org_identifier: "0".into(),
+                event_types: None,
+            }]),
+        };
+        let text = serde_json::to_string(&search).unwrap();
+        assert_eq!(
+            serde_json::from_str::<SearchRequest>(&text).unwrap(),
+            search
+        );
+        let answer = r#"{"cluster_preferences":[{"event_type":"LIVEBOARD_SCHEDULE","channels":[]}],"org_preferences":[{"org":{"id":"583464508","name":"a"},"preferences":[]}]}"#;
+        let read: SearchResponse = serde_json::from_str(answer).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), answer);
+        assert_eq!(
+            serde_json::to_string(&SearchResponse::default()).unwrap(),
             "{}"
         );
     }

@@ -2,7 +2,7 @@
 //! SYSTEM_INFO_ADMINISTRATION with RBAC).
 
 use super::{Get, Resource};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub type SystemRequest = Get<SystemInfo>;
 
@@ -11,8 +11,8 @@ impl Resource for SystemInfo {
 }
 
 /// Only what the panel uses; every field is nullable in the spec.
-#[derive(Deserialize, Clone, Debug, PartialEq, Default)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq, Default)]
 pub struct SystemInfo {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub release_version: Option<String>,
 }

@@ -81,7 +81,7 @@ impl Webhook {
     }
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct Pagination {
     pub record_offset: i64,
     pub record_size: i64,
@@ -95,7 +95,7 @@ pub struct WebhookSearch {
     pub pagination: Pagination,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq)]
+#[derive(Deserialize, Serialize, Clone, Debug, PartialEq)]
 pub struct DeleteFailure {
     pub id: String,
     pub name: String,

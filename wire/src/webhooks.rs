@@ -14,7 +14,7 @@ pub enum EventType {
     LiveboardSchedule,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum ChannelType {
     #[default]
     #[serde(rename = "WEBHOOK")]
@@ -42,7 +42,7 @@ impl Status {
     }
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum SortField {
     #[default]
@@ -51,7 +51,7 @@ pub enum SortField {
     Name,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Order {
     Asc,
@@ -60,7 +60,7 @@ pub enum Order {
 }
 
 /// Sections `update` can clear (26.7.0.cl).
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ResetOption {
     Authentication,
@@ -69,7 +69,7 @@ pub enum ResetOption {
 }
 
 /// `WebhookAuthenticationInput`: one type, keyed by its name.
-#[derive(Serialize, Clone, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq)]
 pub enum AuthenticationInput {
     #[serde(rename = "API_KEY")]
     ApiKey { key: String, value: String },
@@ -96,14 +96,14 @@ impl std::fmt::Debug for AuthenticationInput {
     }
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SignatureType {
     #[default]
     #[serde(rename = "HMAC_SHA256")]
     HmacSha256,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SignatureAlgorithm {
     #[default]
     #[serde(rename = "SHA256")]
@@ -111,7 +111,7 @@ pub enum SignatureAlgorithm {
 }
 
 /// `WebhookSignatureVerificationInput`: every field is required.
-#[derive(Serialize, Clone, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq)]
 pub struct SignatureInput {
     #[serde(rename = "type")]
     pub kind: SignatureType,
@@ -210,9 +210,13 @@ impl Call for UpdateWebhook {
     }
 }
 
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// Both fields are nullable in the spec, with defaults (CREATED, DESC): absent
+/// or null, each reads as its default.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct SortOptions {
+    #[serde(default, deserialize_with = "super::or_default")]
     pub field_name: SortField,
+    #[serde(default, deserialize_with = "super::or_default")]
     pub order: Order,
 }
 
@@ -241,7 +245,7 @@ impl Call for SearchWebhooks {
     const IDEMPOTENT: bool = true;
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct DeleteWebhooks {
     pub webhook_identifiers: Vec<String>,
 }
@@ -299,5 +303,52 @@ mod tests {
         assert_eq!(j.status, JobStatus::Other);
         let s: Status = serde_json::from_str(r#""PAUSED""#).unwrap();
         assert_eq!(s, Status::Other);
+    }
+
+    #[test]
+    fn inputs_read_back_what_they_write() {
+        let sig = SignatureInput {
+            kind: SignatureType::HmacSha256,
+            header: "X-Sig".into(),
+            algorithm: SignatureAlgorithm::Sha256,
+            secret: "s".into(),
+        };
+        let text = serde_json::to_string(&sig).unwrap();
+        assert_eq!(serde_json::from_str::<SignatureInput>(&text).unwrap(), sig);
+        for auth in [
+            AuthenticationInput::BearerToken("t".into()),
+            AuthenticationInput::ApiKey {
+                key: "k".into(),
+                value: "v".into(),
+            },
+        ] {
+            let text = serde_json::to_string(&auth).unwrap();
+            assert_eq!(
+                serde_json::from_str::<AuthenticationInput>(&text).unwrap(),
+                auth
+            );
+        }
+        let del = DeleteWebhooks {
+            webhook_identifiers: vec!["a".into()],
+        };
+        let text = serde_json::to_string(&del).unwrap();
+        assert_eq!(serde_json::from_str::<DeleteWebhooks>(&text).unwrap(), del);
+        let reset: Vec<ResetOption> =
+            serde_json::from_str(r#"["AUTHENTICATION","STORAGE_DESTINATION"]"#).unwrap();
+        assert_eq!(
+            reset,
+            [ResetOption::Authentication, ResetOption::StorageDestination]
+        );
+    }
+
+    #[test]
+    fn sort_options_left_out_or_null_read_as_the_spec_s_defaults() {
+        for body in ["{}", r#"{"field_name":null,"order":null}"#] {
+            let s: SortOptions = serde_json::from_str(body).unwrap();
+            assert_eq!(s, SortOptions::default());
+            assert_eq!((s.field_name, s.order), (SortField::Created, Order::Desc));
+        }
+        let s: SortOptions = serde_json::from_str(r#"{"field_name":"NAME"}"#).unwrap();
+        assert_eq!((s.field_name, s.order), (SortField::Name, Order::Desc));
     }
 }

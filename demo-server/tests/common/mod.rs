@@ -5,8 +5,13 @@
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use demo_server::http::{router, AppState, Faults, Options, API};
+use demo_server::faults::Faults;
+use demo_server::http::{
+    router,
+    state::{AppState, Options},
+};
 use demo_server::seed::DefaultSeed;
+use demo_server::spec::API;
 use demo_server::spec::{spec, spec_for};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};

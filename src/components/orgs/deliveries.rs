@@ -39,7 +39,7 @@ pub fn delivery_cell(
     let (id, name) = (w.id, w.name);
     view! {
         <button type="button" class:warn-text=failing class="link" aria-label=format!("Delivery history of {name}: {text}")
-            on:click=move |_| nav.open_history(&id, &name)>
+            on:click=move |_| nav.open_deliveries(&id)>
             {if failing { "⚠ " } else { "" }} {text.clone()}
         </button>
     }

@@ -4,124 +4,23 @@
 mod bulk;
 mod deliveries;
 mod row;
+mod tools;
 
-use crate::components::error_note::ErrorNote;
 use crate::components::table_head::TableHead;
 use crate::model::table::{filter_keys, page, search_keys, Page};
 use crate::perf::mark_after_paint;
 use crate::state::deliveries::Deliveries;
-use crate::state::life::{action, resource};
+use crate::state::life::resource;
 use crate::state::{Nav, Session, Workspace};
 use bulk::BulkBar;
 use deliveries::DeliveriesBar;
 use leptos::prelude::*;
-use row::{page_rows, Ctx};
+use row::{org_row, Ctx};
 use std::collections::BTreeSet;
+pub use tools::Selection;
+use tools::{Pager, Toolbar};
 
 const PAGE_SIZE: usize = 50;
-
-#[component]
-fn Pager(page: Signal<Page>, index: RwSignal<usize>) -> impl IntoView {
-    view! {
-        <nav class="pager" aria-label="Pages">
-            <button type="button" disabled=move || page.get().index == 0
-                on:click=move |_| index.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
-            <span>{move || {
-                let p = page.get();
-                format!("Page {} of {}", p.index + 1, p.count)
-            }}</span>
-            <button type="button" disabled=move || { let p = page.get(); p.index + 1 >= p.count }
-                on:click=move |_| index.set(page.get_untracked().index + 1)>"Next"</button>
-        </nav>
-    }
-}
-
-/// The Orgs ticked for a bulk edit, by id.
-#[derive(Clone, Copy)]
-pub struct Selection(RwSignal<BTreeSet<String>>);
-
-impl Selection {
-    fn contains(&self, id: &str) -> bool {
-        self.0.with_untracked(|s| s.contains(id))
-    }
-    fn set(&self, id: &str, on: bool) {
-        self.0.update(|s| {
-            if on {
-                s.insert(id.to_string());
-            } else {
-                s.remove(id);
-            }
-        });
-    }
-    fn len(&self) -> usize {
-        self.0.with(BTreeSet::len)
-    }
-    fn ids(&self) -> BTreeSet<String> {
-        self.0.get_untracked()
-    }
-    fn clear(&self) {
-        self.0.set(BTreeSet::new());
-    }
-}
-
-/// The lookup form and its result.
-#[component]
-fn Lookup(query: RwSignal<String>, page_index: RwSignal<usize>) -> impl IntoView {
-    let ws = expect_context::<Workspace>();
-    let ident = RwSignal::new(String::new());
-    let look_up = action(move |i: &String| {
-        let i = i.clone();
-        async move { ws.lookup(&i).await }
-    });
-    let on_lookup = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let i = ident.get_untracked();
-        if !i.trim().is_empty() {
-            query.set(i.trim().to_string());
-            page_index.set(0);
-            look_up.dispatch(i);
-        }
-    };
-    view! {
-        <form class="lookup" on:submit=on_lookup>
-            <label for="org-lookup" class="inline">"Look up on the server"</label>
-            <input id="org-lookup" type="search" placeholder="Org id or name" bind:value=ident />
-            <button type="submit" disabled=move || look_up.pending().get()>"Search"</button>
-        </form>
-        {move || look_up.value().get().map(|r| match r {
-            Ok(0) => view! { <p class="muted">"The server found no such Org."</p> }.into_any(),
-            Ok(n) => view! { <p class="muted">{format!("Refreshed {n} Org(s) from the server.")}</p> }.into_any(),
-            Err(e) => view! { <ErrorNote error=e /> }.into_any(),
-        })}
-    }
-}
-
-/// The text filter and the count of matching Orgs.
-#[component]
-fn Toolbar(
-    query: RwSignal<String>,
-    page_index: RwSignal<usize>,
-    matching: Signal<usize>,
-) -> impl IntoView {
-    let ws = expect_context::<Workspace>();
-    view! {
-        <div class="toolbar">
-            <label for="org-filter" class="inline">"Filter"</label>
-            <input id="org-filter" type="search" placeholder="name or id" prop:value=move || query.get()
-                on:input=move |ev| {
-                    query.set(event_target_value(&ev));
-                    page_index.set(0);
-                } />
-            <Lookup query=query page_index=page_index />
-            <span class="count" data-testid="org-count">
-                {move || {
-                    let total = ws.with_snapshot(|s| s.map_or(0, |s| s.orgs.len()));
-                    format!("{} of {} Orgs", matching.get(), total)
-                }}
-            </span>
-        </div>
-    }
-}
 
 /// The Orgs that match the text filter and, when asked, whose webhook failed
 /// a delivery in the window (only then does the table follow delivery health).
@@ -211,6 +110,28 @@ fn health_on_screen(
     })
 }
 
+/// The ids on this page, in order: each row is keyed by its id and follows
+/// only its own Org.
+fn page_ids(ws: Workspace, matching: Memo<Vec<usize>>, current: Signal<Page>) -> Memo<Vec<String>> {
+    Memo::new(move |_: Option<&Vec<String>>| {
+        let range = current.get().range();
+        matching.with(|m| {
+            ws.with_snapshot(|s| {
+                s.map(|s| m[range].iter().map(|&i| s.orgs[i].id.clone()).collect())
+                    .unwrap_or_default()
+            })
+        })
+    })
+}
+
+/// The ids of every Org that matches, for *Select all N matching*.
+fn matching_ids(ws: Workspace, matching: Memo<Vec<usize>>) -> BTreeSet<String> {
+    ws.with_snapshot(|s| {
+        s.map(|s| matching.with_untracked(|m| m.iter().map(|&i| s.orgs[i].id.clone()).collect()))
+            .unwrap_or_default()
+    })
+}
+
 #[component]
 pub fn OrgsTable() -> impl IntoView {
     let ws = expect_context::<Workspace>();
@@ -233,7 +154,7 @@ pub fn OrgsTable() -> impl IntoView {
     let deliveries_on = Memo::new(move |_| unavailable.with(Option::is_none));
     let can_edit = Memo::new(move |_| session.can_edit_orgs());
     let scope = Memo::new(move |_| session.scope().map(|s| s.org_id.to_string()));
-    let health = health_on_screen(
+    health_on_screen(
         ws,
         session,
         deliveries,
@@ -248,29 +169,20 @@ pub fn OrgsTable() -> impl IntoView {
         })
     });
     let sel = Selection(RwSignal::new(BTreeSet::new()));
-    let select_matching = move |_| {
-        let ids: BTreeSet<String> = ws.with_snapshot(|s| {
-            s.map(|s| {
-                matching.with_untracked(|m| m.iter().map(|&i| s.orgs[i].id.clone()).collect())
-            })
-            .unwrap_or_default()
-        });
-        sel.0.update(|set| set.extend(ids));
+    let select_matching = move |_| sel.0.update(|set| set.extend(matching_ids(ws, matching)));
+    let cx = Ctx {
+        ws,
+        nav,
+        session,
+        sel,
+        deliveries,
+        deliveries_on,
+        can_edit,
+        scope,
     };
-    let rows = move || {
-        sel.0.track();
-        let cx = Ctx {
-            ws,
-            nav,
-            session,
-            sel,
-            deliveries,
-            deliveries_on: deliveries_on.get(),
-            can_edit: can_edit.get(),
-        };
-        scope.with(|scope| {
-            matching.with(|m| page_rows(cx, scope.as_deref(), &m[current_page().range()]))
-        })
+    let page_ids = page_ids(ws, matching, Signal::derive(current_page));
+    let rows = view! {
+        <For each=move || page_ids.get() key=|id: &String| id.clone() children=move |id| org_row(cx, id) />
     };
     view! {
         <section class="card orgs" aria-labelledby="orgs-title">
@@ -281,8 +193,6 @@ pub fn OrgsTable() -> impl IntoView {
             })}
             <BulkBar sel=sel matching_count=matching_count select_matching=Callback::new(select_matching) />
             <DeliveriesBar failing_only=failing_only all=all_webhooks unavailable=unavailable.into() />
-            // Reading the delivery load keeps it live while the table is shown.
-            {move || health.track()}
             <table class="org-table">
                 <TableHead columns=&["~Selected", "Org", "Id", "Mode", "Override channels", "Effective channels", "Webhook", "Deliveries", "~Changes"] />
                 <tbody>{rows}</tbody>

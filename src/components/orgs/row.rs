@@ -4,16 +4,16 @@
 use super::deliveries::delivery_cell;
 use super::Selection;
 use crate::components::channels::channel_checks;
-use crate::model::prefs::OrgWebhook;
+use crate::model::org_view::{default_now, org_view, OrgView};
 use crate::model::prefs::{
-    describe_channels, effective, toggled, OrgSetting, EMAIL, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
+    describe_channels, toggled, OrgSetting, OrgWebhook, EMAIL, LIVEBOARD_SCHEDULE as LS, WEBHOOK,
 };
-use crate::model::webhook::{mismatch, Mismatch};
+use crate::model::webhook::Mismatch;
 use crate::state::deliveries::Deliveries;
 use crate::state::{Nav, Session, Workspace};
 use leptos::prelude::*;
 
-/// What one table row shows.
+/// What one table row shows (the model's `OrgView`, owned).
 #[derive(Clone, PartialEq)]
 pub struct Row {
     pub id: String,
@@ -22,12 +22,30 @@ pub struct Row {
     pub edited: bool,
     pub inactive: bool,
     pub effective: Option<Vec<String>>,
-    /// Whether the Org has a LIVEBOARD_SCHEDULE webhook (`None`: not known).
-    pub webhook: Option<bool>,
+    /// The Org's LIVEBOARD_SCHEDULE webhook: `None` when not known,
+    /// `Some(None)` when it has none.
+    pub webhook: Option<Option<OrgWebhook>>,
+    pub warning: Option<Mismatch>,
     /// The session's token is scoped to this Org.
     pub in_scope: bool,
-    /// The Org's LIVEBOARD_SCHEDULE webhook, when known.
-    pub hook: Option<OrgWebhook>,
+    pub selected: bool,
+}
+
+impl Row {
+    fn of(v: OrgView, scope: Option<&str>, selected: bool) -> Self {
+        Row {
+            id: v.org.id.clone(),
+            name: v.org.name.clone(),
+            inactive: v.org.inactive,
+            in_scope: scope == Some(v.org.id.as_str()),
+            webhook: v.webhook.map(|w| w.cloned()),
+            setting: v.setting,
+            edited: v.edited,
+            effective: v.effective,
+            warning: v.warning,
+            selected,
+        }
+    }
 }
 
 /// What the row may do.
@@ -39,14 +57,16 @@ pub struct Ctx {
     pub sel: Selection,
     pub deliveries: Deliveries,
     /// Delivery health can be read here (release and privileges).
-    pub deliveries_on: bool,
-    pub can_edit: bool,
+    pub deliveries_on: Memo<bool>,
+    pub can_edit: Memo<bool>,
+    /// The Org the session's token is scoped to.
+    pub scope: Memo<Option<String>>,
 }
 
 /// Opens the webhook form for the Org: at once when the token is scoped to
 /// it (webhooks are created in the token's Org), else after switching to it.
 fn create_webhook(cx: Ctx, id: &str, name: &str, in_scope: bool) {
-    cx.nav.create_webhook_for(id, name);
+    cx.nav.create_webhook_for(id);
     if !in_scope {
         if let Ok(org_id) = id.parse::<i64>() {
             cx.session.switch_org(org_id, name);
@@ -56,8 +76,8 @@ fn create_webhook(cx: Ctx, id: &str, name: &str, in_scope: bool) {
 
 /// The webhook cell: whether the Org has one, and a one-click fix when its
 /// channels and its webhook disagree.
-fn webhook_cell(cx: Ctx, r: &Row) -> impl IntoView {
-    let found = mismatch(r.effective.as_deref(), r.webhook);
+fn webhook_cell(cx: Ctx, r: &Row, can_edit: bool) -> impl IntoView {
+    let found = r.warning;
     let eff = r.effective.clone().unwrap_or_default();
     let (id, name, in_scope) = (r.id.clone(), r.name.clone(), r.in_scope);
     let set = {
@@ -68,10 +88,10 @@ fn webhook_cell(cx: Ctx, r: &Row) -> impl IntoView {
                 .edit(|d, s| d.set_org(s, &id, LS, OrgSetting::Override(c)));
         }
     };
-    let label = match (r.webhook, found) {
+    let label = match (&r.webhook, found) {
         (_, Some(_)) | (None, _) => "",
-        (Some(true), None) => "Has webhook",
-        (Some(false), None) => "No webhook",
+        (Some(Some(_)), None) => "Has webhook",
+        (Some(None), None) => "No webhook",
     };
     let create_label = if in_scope {
         "Create webhook"
@@ -84,7 +104,7 @@ fn webhook_cell(cx: Ctx, r: &Row) -> impl IntoView {
             <span class="warn-text" role="note" title=m.describe()>"⚠ " {m.short()}
                 <span class="sr-only">{format!(": {}", m.describe())}</span>
             </span>
-            {(cx.can_edit && m == Mismatch::NoWebhook).then(|| {
+            {(can_edit && m == Mismatch::NoWebhook).then(|| {
                 let (set, id, name) = (set.clone(), id.clone(), name.clone());
                 view! {
                     <button type="button" aria-label=format!("Turn WEBHOOK off for {name}") on:click=move |_| set(false)>"Turn WEBHOOK off"</button>
@@ -92,7 +112,7 @@ fn webhook_cell(cx: Ctx, r: &Row) -> impl IntoView {
                         on:click=move |_| create_webhook(cx, &id, &name, in_scope)>{create_label}</button>
                 }
             })}
-            {(cx.can_edit && m == Mismatch::Unused).then(|| {
+            {(can_edit && m == Mismatch::Unused).then(|| {
                 let (set, name) = (set.clone(), name.clone());
                 view! {
                     <button type="button" aria-label=format!("Turn WEBHOOK on for {name}") on:click=move |_| set(true)>"Turn WEBHOOK on"</button>
@@ -103,13 +123,8 @@ fn webhook_cell(cx: Ctx, r: &Row) -> impl IntoView {
 }
 
 /// Inherits or Override; an override starts from what the Org uses now.
-fn mode_select(
-    cx: Ctx,
-    id: &str,
-    name: &str,
-    inherits: bool,
-    effective: Option<Vec<String>>,
-) -> impl IntoView {
+fn mode_select(cx: Ctx, r: &Row, inherits: bool, can_edit: bool) -> impl IntoView {
+    let (id, name, effective) = (r.id.as_str(), r.name.as_str(), r.effective.clone());
     let (ws, id) = (cx.ws, id.to_string());
     let on_mode = move |ev: leptos::ev::Event| {
         let setting = if event_target_value(&ev) == "inherit" {
@@ -122,111 +137,112 @@ fn mode_select(
     };
     view! {
         <select aria-label=format!("Mode for {name}") prop:value=if inherits { "inherit" } else { "override" }
-            disabled=!cx.can_edit on:change=on_mode>
+            disabled=!can_edit on:change=on_mode>
             <option value="inherit">"Inherits"</option>
             <option value="override">"Override"</option>
         </select>
     }
 }
 
-pub fn row_view(cx: Ctx, r: Row) -> impl IntoView {
-    let Ctx {
-        ws, sel, can_edit, ..
-    } = cx;
-    let selected = sel.contains(&r.id);
-    let hook = webhook_cell(cx, &r);
+/// One row's cells, drawn from what the row shows.
+fn row_view(cx: Ctx, r: Row, can_edit: bool, deliveries_on: bool) -> impl IntoView {
+    let Ctx { ws, sel, .. } = cx;
+    let hook = webhook_cell(cx, &r, can_edit);
     // The cell follows its own webhook's health: an answer redraws that
-    // cell, not the page of rows nor the other cells.
+    // cell, not the row.
     let deliveries = {
-        let (d, nav, on, hook) = (cx.deliveries, cx.nav, cx.deliveries_on, r.hook.clone());
+        let (d, nav) = (cx.deliveries, cx.nav);
+        let hook = r.webhook.clone().flatten();
         let id = hook.as_ref().map(|w| w.id.clone());
         let health = Memo::new(move |_| id.as_ref().and_then(|id| d.health(id)));
-        move || delivery_cell(nav, hook.clone(), health.get(), on)
+        move || delivery_cell(nav, hook.clone(), health.get(), deliveries_on)
     };
-    let Row {
-        id,
-        name,
-        setting,
-        edited,
-        inactive,
-        effective,
-        ..
-    } = r;
-    let inherits = setting == OrgSetting::Inherit;
-    let channels = match &setting {
+    let inherits = r.setting == OrgSetting::Inherit;
+    let channels = match &r.setting {
         OrgSetting::Override(c) => c.clone(),
         OrgSetting::Inherit => vec![],
     };
-    let mode = mode_select(cx, &id, &name, inherits, effective.clone());
-    let (set_id, empty) = (id.clone(), channels.is_empty());
+    let mode = mode_select(cx, &r, inherits, can_edit);
+    let (set_id, empty) = (r.id.clone(), channels.is_empty());
     let boxes = channel_checks(
         channels,
         inherits || !can_edit,
-        Some(name.clone()),
+        Some(r.name.clone()),
         move |c| ws.edit(|d, s| d.set_org(s, &set_id, LS, OrgSetting::Override(c))),
     );
-    let effective_text = match (&effective, inherits) {
+    let effective_text = match (&r.effective, inherits) {
         (Some(v), true) => format!("{} (default)", describe_channels(v)),
         (Some(v), false) => describe_channels(v),
         (None, _) => "unknown (default not readable)".into(),
     };
+    let Row {
+        id,
+        name,
+        edited,
+        inactive,
+        selected,
+        ..
+    } = r;
     let (undo_id, sel_id) = (id.clone(), id.clone());
     view! {
-        <tr class:edited=edited class:inactive=inactive data-org-id=id.clone()>
-            <td class="select">
-                <input type="checkbox" aria-label=format!("Select {name}") prop:checked=selected disabled=!can_edit
-                    on:change=move |_| sel.set(&sel_id, !selected) />
-            </td>
-            <td class="name">{name.clone()}
-                {inactive.then(|| view! {
-                    " " <span class="badge neutral" title="orgs/search lists this Org as IN_ACTIVE">"Inactive"</span>
-                })}
-            </td>
-            <td class="id">{id.clone()}</td>
-            <td>{mode}</td>
-            <td><div class="chans">
-                {boxes}
-                {(!inherits && empty).then(|| view! { <span class="badge off">"All off"</span> })}
-            </div></td>
-            <td class="effective">{effective_text}</td>
-            <td class="webhook"><div class="chans">{hook}</div></td>
-            <td class="deliveries">{deliveries}</td>
-            <td class="row-actions">
-                {edited.then(|| view! {
-                    <span class="badge edited">"Edited"</span>
-                    " "
-                    <button type="button" on:click=move |_| ws.edit(|d, _| d.undo_org(&undo_id))>"Undo"</button>
-                })}
-            </td>
-        </tr>
+        <td class="select">
+            <input type="checkbox" aria-label=format!("Select {name}") prop:checked=selected disabled=!can_edit
+                on:change=move |_| sel.set(&sel_id, !selected) />
+        </td>
+        <td class="name">{name.clone()}
+            {inactive.then(|| view! {
+                " " <span class="badge neutral" title="orgs/search lists this Org as IN_ACTIVE">"Inactive"</span>
+            })}
+        </td>
+        <td class="id">{id}</td>
+        <td>{mode}</td>
+        <td><div class="chans">
+            {boxes}
+            {(!inherits && empty).then(|| view! { <span class="badge off">"All off"</span> })}
+        </div></td>
+        <td class="effective">{effective_text}</td>
+        <td class="webhook"><div class="chans">{hook}</div></td>
+        <td class="deliveries">{deliveries}</td>
+        <td class="row-actions">
+            {edited.then(|| view! {
+                <span class="badge edited">"Edited"</span>
+                " "
+                <button type="button" on:click=move |_| ws.edit(|d, _| d.undo_org(&undo_id))>"Undo"</button>
+            })}
+        </td>
     }
 }
 
-/// The rows of one page: `indexes` into the Snapshot's Orgs.
-/// `scope` is the Org the session's token is scoped to.
-pub fn page_rows(cx: Ctx, scope: Option<&str>, indexes: &[usize]) -> Vec<AnyView> {
-    cx.ws
-        .with_both(|s, d| {
-            let cluster = d.cluster_value(s, LS);
-            indexes
-                .iter()
-                .map(|&i| {
-                    let o = &s.orgs[i];
-                    let setting = d.org_value_of(o, LS);
-                    let r = Row {
-                        effective: effective(&setting, cluster.as_ref()),
-                        id: o.id.clone(),
-                        name: o.name.clone(),
-                        edited: d.org_edited(&o.id),
-                        inactive: o.inactive,
-                        webhook: s.has_webhook(&o.id),
-                        in_scope: scope == Some(o.id.as_str()),
-                        hook: s.webhook_of(&o.id).cloned(),
-                        setting,
-                    };
-                    row_view(cx, r).into_any()
+/// The row of one Org, by id. What it shows is a memo of the model's
+/// `OrgView`: an edit, a tick or an answer that changes another Org leaves
+/// this row's DOM alone.
+pub fn org_row(cx: Ctx, id: String) -> impl IntoView {
+    let (ws, sel, scope, row_id) = (cx.ws, cx.sel, cx.scope, id.clone());
+    let shown = Memo::new(move |_| {
+        let selected = sel.has(&id);
+        scope.with(|scope| {
+            cx.ws
+                .with_both(|s, d| {
+                    let org = s.org(&id)?;
+                    let default = default_now(s, d);
+                    Some(Row::of(
+                        org_view(s, d, default.as_ref(), org),
+                        scope.as_deref(),
+                        selected,
+                    ))
                 })
-                .collect()
+                .flatten()
         })
-        .unwrap_or_default()
+    });
+    let _ = ws;
+    view! {
+        <tr class:edited=move || shown.with(|r| r.as_ref().is_some_and(|r| r.edited))
+            class:inactive=move || shown.with(|r| r.as_ref().is_some_and(|r| r.inactive))
+            data-org-id=row_id>
+            {move || {
+                let (can_edit, on) = (cx.can_edit.get(), cx.deliveries_on.get());
+                shown.get().map(|r| row_view(cx, r, can_edit, on))
+            }}
+        </tr>
+    }
 }

@@ -6,10 +6,9 @@ mod outcome;
 use crate::api::client::origin_or_page;
 use crate::api::wire::ConfigureRequest;
 use crate::model::draft::{curl, plan, pretty};
-use crate::model::prefs::{effective, LIVEBOARD_SCHEDULE as LS};
-use crate::model::webhook::{mismatch, Mismatch};
-use crate::state::life::action;
-use crate::state::{Notes, Session, Workspace};
+use crate::model::org_view::warnings;
+use crate::model::webhook::Mismatch;
+use crate::state::{Notes, Session, Workflows, Workspace};
 use leptos::prelude::*;
 use outcome::SaveResult;
 
@@ -19,13 +18,9 @@ fn Warnings() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     let mismatches = Memo::new(move |_| {
         ws.with_both(|s, d| {
-            let cluster = d.cluster_value(s, LS);
-            s.orgs
-                .iter()
-                .filter_map(|o| {
-                    let eff = effective(&d.org_value_of(o, LS), cluster.as_ref());
-                    mismatch(eff.as_deref(), s.has_webhook(&o.id)).map(|m| (o.name.clone(), m))
-                })
+            warnings(s, d)
+                .into_iter()
+                .map(|(o, m)| (o.name.clone(), m))
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
@@ -124,12 +119,7 @@ fn RevertNotes() -> impl IntoView {
 #[component]
 pub fn Review() -> impl IntoView {
     let ws = expect_context::<Workspace>();
-    // Save sends the body on screen, or nothing: the body it is given is
-    // the one the admin reviewed.
-    let save = action(move |reviewed: &ConfigureRequest| {
-        let reviewed = reviewed.clone();
-        async move { ws.save(reviewed).await }
-    });
+    let flows = expect_context::<Workflows>();
     let changes = ws.changes();
     let request = Memo::new(move |_| {
         ws.with_snapshot(|s| s.map(|s| changes.with(|c| plan(s, c))).unwrap_or_default())
@@ -158,17 +148,19 @@ pub fn Review() -> impl IntoView {
                     <pre class="json" data-testid="request-body" tabindex="0" aria-label="configure request body">{move || pretty(&request.get())}</pre>
                 </details>
                 <div class="actions">
-                    <button type="button" class="primary" aria-busy=move || save.pending().get().to_string()
-                        disabled=move || save.pending().get() || ws.has_conflicts() || ws.loading()
-                        on:click=move |_| { save.dispatch(request.get_untracked()); }>
-                        {move || if save.pending().get() { "Saving…" } else { "Save" }}
+                    // Save sends the body on screen, or nothing: the body it
+                    // is given is the one the admin reviewed.
+                    <button type="button" class="primary" aria-busy=move || flows.saving().to_string()
+                        disabled=move || flows.saving() || ws.has_conflicts() || flows.loading()
+                        on:click=move |_| flows.send(request.get_untracked())>
+                        {move || if flows.saving() { "Saving…" } else { "Save" }}
                     </button>
-                    <button type="button" disabled=move || save.pending().get()
+                    <button type="button" disabled=move || flows.saving()
                         on:click=move |_| ws.discard()>"Discard"</button>
                     <CurlTools request=request />
                 </div>
             </Show>
-            <SaveResult save=save request=request />
+            <SaveResult request=request />
         </section>
     }
 }

@@ -3,14 +3,11 @@
 //! change checked against what the server now holds.
 
 use crate::api::wire::ConfigureRequest;
-use crate::api::ApiError;
 use crate::components::error_note::ErrorNote;
 use crate::model::draft::Verified;
 use crate::state::life::action;
-use crate::state::{SaveOutcome, Workspace};
+use crate::state::{SaveOutcome, Workflows, Workspace};
 use leptos::prelude::*;
-
-type SaveAction = Action<ConfigureRequest, Result<SaveOutcome, ApiError>>;
 
 fn verified_view(v: Vec<Verified>) -> impl IntoView {
     let ok = v.iter().filter(|x| x.differs.is_none()).count();
@@ -34,20 +31,20 @@ fn verified_view(v: Vec<Verified>) -> impl IntoView {
 }
 
 #[component]
-pub fn SaveResult(save: SaveAction, request: Memo<ConfigureRequest>) -> impl IntoView {
+pub fn SaveResult(request: Memo<ConfigureRequest>) -> impl IntoView {
     let ws = expect_context::<Workspace>();
+    let flows = expect_context::<Workflows>();
     let confirm = action(move |_: &()| async move { ws.confirm().await });
-    let without_cluster = action(move |_: &()| async move { ws.save_without_cluster().await });
     let failed = move || {
-        save.value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| view! {
+        flows.save.value().get().and_then(Result::err).map(|e| {
+            view! {
                 <ErrorNote error=e />
                 <p class="muted">"Your changes are kept. "
-                    <button type="button" on:click=move |_| { save.dispatch(request.get_untracked()); }>"Retry save"</button>
+                    <button type="button" disabled=move || flows.saving()
+                        on:click=move |_| flows.send(request.get_untracked())>"Retry save"</button>
                 </p>
-            })
+            }
+        })
     };
     let outcome = move || {
         ws.outcome().map(|o| match o {
@@ -65,6 +62,7 @@ pub fn SaveResult(save: SaveAction, request: Memo<ConfigureRequest>) -> impl Int
                     <ul>{what.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                 </div>
             }.into_any(),
+            SaveOutcome::Elsewhere => ().into_any(),
             SaveOutcome::NotSent => view! {
                 <p class="muted" role="status">"Nothing was sent."</p>
             }.into_any(),
@@ -79,7 +77,7 @@ pub fn SaveResult(save: SaveAction, request: Memo<ConfigureRequest>) -> impl Int
                     )}</strong>
                     <p>{error.summary()}</p>
                     <ul>{changes.iter().map(|c| view! { <li>{c.describe()}</li> }).collect_view()}</ul>
-                    <button type="button" disabled=move || confirm.pending().get()
+                    <button type="button" disabled=move || confirm.pending().get() || flows.saving()
                         on:click=move |_| { confirm.dispatch(()); }>"Check again"</button>
                 </div>
             }.into_any(),
@@ -89,15 +87,14 @@ pub fn SaveResult(save: SaveAction, request: Memo<ConfigureRequest>) -> impl Int
                     <ErrorNote error=e />
                     <p>"A configure call is all or nothing. The cluster default needs ADMINISTRATION on this \
                         cluster; your Org changes can be saved without it."</p>
-                    <button type="button" disabled=move || without_cluster.pending().get()
-                        on:click=move |_| { without_cluster.dispatch(()); }>"Save without the cluster default change"</button>
+                    <button type="button" disabled=move || flows.saving()
+                        on:click=move |_| flows.send_without_cluster(ws)>"Save without the cluster default change"</button>
                 </div>
             }.into_any(),
         })
     };
     view! {
         {failed}
-        {move || without_cluster.value().get().and_then(Result::err).map(|e| view! { <ErrorNote error=e /> })}
         {outcome}
     }
 }

@@ -1,6 +1,6 @@
 //! The webhook list: filter, sort, pages, and each webhook's actions.
 
-use super::Panel;
+use super::side::Panel;
 use crate::api::wire::{Order, SortField, Status, Webhook};
 use crate::components::error_note::ErrorNote;
 use crate::components::local_time as time;
@@ -8,7 +8,7 @@ use crate::components::table_head::TableHead;
 use crate::model::release::Feature;
 use crate::model::webhook::AuthKind;
 use crate::state::webhooks::{WebhookList, PAGE};
-use crate::state::Session;
+use crate::state::{Nav, Route, Session};
 use leptos::prelude::*;
 
 /// What a row's buttons ask for.
@@ -16,8 +16,16 @@ use leptos::prelude::*;
 pub struct RowActions {
     pub panel: RwSignal<Panel>,
     pub test: Action<Webhook, ()>,
-    /// A webhook's delivery history, by (id, name).
-    pub history: Action<(String, String), ()>,
+    /// Where a webhook's delivery history opens (a URL of its own).
+    pub nav: Nav,
+}
+
+impl RowActions {
+    /// Opens something beside the list (what the route named goes).
+    fn open(&self, p: Panel) {
+        self.nav.go(Route::Webhooks);
+        self.panel.set(p);
+    }
 }
 
 /// Which of a webhook's result buttons this cluster offers: (test event, history).
@@ -45,17 +53,17 @@ fn row(w: Webhook, act: RowActions, (with_test, with_history): Offers) -> impl I
             <td class="muted">{time(w.modification_time_in_millis)}</td>
             <td class="row-actions">
                 <button type="button" aria-label=format!("Edit {name}")
-                    on:click=move |_| act.panel.set(Panel::Edit(edit.clone()))>"Edit"</button>
+                    on:click=move |_| act.open(Panel::Edit(edit.clone()))>"Edit"</button>
                 {with_test.then(|| view! {
                     <button type="button" aria-label=format!("Send test event to {name}")
-                        on:click=move |_| { act.test.dispatch(test.clone()); }>"Send test event"</button>
+                        on:click=move |_| { act.open(Panel::None); act.test.dispatch(test.clone()); }>"Send test event"</button>
                 })}
                 {with_history.then(|| view! {
-                    <button type="button" aria-label=format!("History of {name}")
-                        on:click=move |_| { act.history.dispatch((hist.id.clone(), hist.name.clone())); }>"History"</button>
+                    <button type="button" aria-label=format!("Deliveries of {name}")
+                        on:click=move |_| act.nav.open_deliveries(&hist.id)>"Deliveries"</button>
                 })}
                 <button type="button" aria-label=format!("Delete {name}")
-                    on:click=move |_| act.panel.set(Panel::ConfirmDelete(del.clone()))>"Delete"</button>
+                    on:click=move |_| act.open(Panel::ConfirmDelete(del.clone()))>"Delete"</button>
             </td>
         </tr>
     }
@@ -65,6 +73,7 @@ fn row(w: Webhook, act: RowActions, (with_test, with_history): Offers) -> impl I
 #[component]
 fn Toolbar(list: WebhookList, panel: RwSignal<Panel>) -> impl IntoView {
     let session = expect_context::<Session>();
+    let nav = expect_context::<Nav>();
     let org = RwSignal::new(String::new());
     let pick = |v: String| match v.as_str() {
         "MODIFIED" => SortField::Modified,
@@ -99,7 +108,11 @@ fn Toolbar(list: WebhookList, panel: RwSignal<Panel>) -> impl IntoView {
                 </select>
             })}
             <button type="submit">"Search"</button>
-            <button type="button" class="primary inline-primary" on:click=move |_| panel.set(Panel::Create)>"New webhook"</button>
+            <button type="button" class="primary inline-primary" on:click=move |_| {
+                panel.set(Panel::None);
+                let org = session.scope().map(|s| s.org_id.to_string()).unwrap_or_default();
+                nav.create_webhook_for(&org);
+            }>"New webhook"</button>
         </form>
     }
 }

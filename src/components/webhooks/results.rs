@@ -31,8 +31,9 @@ pub fn TestResult(v: Validation, on_close: Callback<()>) -> impl IntoView {
     }
 }
 
+/// A webhook's delivery history (not the save journal).
 #[component]
-pub fn HistoryResult(name: String, h: History, on_close: Callback<()>) -> impl IntoView {
+pub fn DeliveryLog(name: String, h: History, on_close: Callback<()>) -> impl IntoView {
     let table = if h.jobs.is_empty() {
         view! { <p class="muted">"No deliveries recorded (logs are kept for 3 days)."</p> }
             .into_any()

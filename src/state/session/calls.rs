@@ -103,6 +103,11 @@ impl Conn {
                         .unwrap_or(1 << attempt)
                         .clamp(1, MAX_WAIT_S);
                     self.pause(wait, attempt).await;
+                    // A write is sent again only while its cluster is open (a
+                    // 429 applied nothing, so stopping loses nothing).
+                    if C::WRITES && self.with_session(|_| ()).is_none() {
+                        return Err(ApiError::NotSignedIn);
+                    }
                     attempt += 1;
                 }
                 Err(e) => {

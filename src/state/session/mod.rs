@@ -108,6 +108,16 @@ impl Session {
         )
     }
 
+    /// The connection for work that ends with `life` (or the cluster).
+    pub fn conn_in(&self, life: &Life) -> Conn {
+        Conn::new(
+            self.connection.get_untracked(),
+            self.adopted.get_untracked(),
+            *self,
+            self.life.get_value().and(life),
+        )
+    }
+
     /// The cluster's Life.
     pub fn life(&self) -> Life {
         self.life.get_value()

@@ -4,7 +4,7 @@
 //! tab's own (after a reload), and those of tabs that have gone (their lock
 //! is free); never one a live tab is working on.
 
-use super::tabs::{lock_name, tab, try_lock};
+use super::tabs::{lock_name, tab, try_lock, Lock};
 use super::{parts, read, remove, tab_key, write};
 use crate::model::document::Document;
 use crate::model::workfile::WorkFile;
@@ -33,7 +33,8 @@ fn owner_lock(k: &Kept) -> String {
 
 pub fn save_draft(file: &WorkFile) {
     if let Some(t) = super::tabs::claimed() {
-        write(
+        // A full storage loses the crash copy, not the Draft on screen.
+        let _ = write(
             &tab_key(DRAFT_PREFIX, &file.host, &t),
             &serde_json::to_string(file).unwrap_or_default(),
         );
@@ -67,7 +68,7 @@ pub async fn kept_drafts(host: &str) -> Vec<Kept> {
             file,
         };
         // Another tab's, only once it has gone: its lock is free.
-        if own || try_lock(&owner_lock(&k), false, || ()).await.is_some() {
+        if own || matches!(try_lock(&owner_lock(&k), false, || ()).await, Lock::Got(())) {
             out.push(k);
         }
     }
@@ -76,17 +77,28 @@ pub async fn kept_drafts(host: &str) -> Vec<Kept> {
 }
 
 /// Takes a kept Draft up: it leaves storage (this tab keeps it again as its
-/// own once it is in the Draft). `None` when another tab took it first.
+/// own once it is in the Draft; `put_back` returns it if it is not taken in
+/// after all). `None` when another tab took it first.
 pub async fn claim_draft(k: &Kept) -> Option<WorkFile> {
     if k.own {
         return parse(&k.key);
     }
     let key = k.key.clone();
-    try_lock(&owner_lock(k), false, move || {
+    match try_lock(&owner_lock(k), false, move || {
         let file = parse(&key);
         remove(&key);
         file
     })
     .await
-    .flatten()
+    {
+        Lock::Got(file) => file,
+        Lock::Held | Lock::Unsupported => None,
+    }
+}
+
+/// A claimed Draft that was not taken in goes back where it was.
+pub fn put_back(k: &Kept, file: &WorkFile) {
+    if !k.own {
+        let _ = write(&k.key, &serde_json::to_string(file).unwrap_or_default());
+    }
 }

@@ -8,8 +8,6 @@ use super::tabs::{lock_name, tab, try_lock};
 use super::{parts, read, remove, tab_key, write};
 use crate::model::document::Document;
 use crate::model::journal::{Entry, Journal, ReadBack};
-use std::cell::RefCell;
-use std::rc::Rc;
 
 pub const JOURNAL_PREFIX: &str = "tspanel.journal.v1:";
 
@@ -28,14 +26,16 @@ pub fn load_journal(host: &str) -> Journal {
 
 /// Records a save in this tab's part, taking in the parts of tabs that have
 /// gone: each is written into this tab's part before it is removed, while
-/// its tab's lock is held.
-pub async fn append_journal(host: &str, entry: Entry) {
+/// its tab's lock is held. `false` when this browser could not keep it (a
+/// full storage).
+pub async fn append_journal(host: &str, entry: Entry) -> bool {
     let me = tab().await;
     let own = tab_key(JOURNAL_PREFIX, host, &me);
-    let mut first = part(&own).unwrap_or_else(|| Journal::new(host));
-    first.record(entry);
-    write(&own, &first.to_json());
-    let journal = Rc::new(RefCell::new(first));
+    let mut mine = part(&own).unwrap_or_else(|| Journal::new(host));
+    mine.record(entry);
+    if !write(&own, &mine.to_json()) {
+        return false;
+    }
     for (key, tab) in parts(JOURNAL_PREFIX, host) {
         if tab.as_deref() == Some(me.as_str()) {
             continue;
@@ -44,18 +44,18 @@ pub async fn append_journal(host: &str, entry: Entry) {
             Some(t) => lock_name(t),
             None => format!("tspanel.claim.{key}"),
         };
-        let (journal, own, host) = (journal.clone(), own.clone(), host.to_string());
-        try_lock(&lock, false, move || {
-            if let Some(gone) = part(&key) {
-                let merged =
-                    Journal::merge(&host, vec![journal.replace(Journal::new(&host)), gone]);
-                write(&own, &merged.to_json());
-                journal.replace(merged);
+        let (own, host) = (own.clone(), host.to_string());
+        let _ = try_lock(&lock, false, move || {
+            // This tab's part as it is now (another save may have landed meanwhile).
+            let Some(gone) = part(&key) else { return };
+            let now = part(&own).unwrap_or_else(|| Journal::new(&host));
+            if write(&own, &Journal::merge(&host, vec![now, gone]).to_json()) {
+                remove(&key);
             }
-            remove(&key);
         })
         .await;
     }
+    true
 }
 
 /// The read-back of a save this tab recorded, after checking again.
@@ -63,6 +63,6 @@ pub async fn confirm_journal(host: &str, key: &str, readback: ReadBack) {
     let own = tab_key(JOURNAL_PREFIX, host, &tab().await);
     if let Some(mut j) = part(&own) {
         j.confirm(key, readback);
-        write(&own, &j.to_json());
+        let _ = write(&own, &j.to_json());
     }
 }

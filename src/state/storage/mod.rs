@@ -16,7 +16,7 @@ mod drafts;
 mod journal;
 mod tabs;
 
-pub use drafts::{claim_draft, kept_drafts, remove_draft, save_draft, Kept};
+pub use drafts::{claim_draft, kept_drafts, put_back, remove_draft, save_draft, Kept};
 pub use journal::{append_journal, confirm_journal, load_journal, JOURNAL_PREFIX};
 pub use tabs::tab;
 
@@ -68,11 +68,10 @@ fn read(key: &str) -> Option<String> {
     local()?.get_item(key).ok()?
 }
 
-/// A full or blocked storage loses the copy in this browser, not what is on screen.
-fn write(key: &str, text: &str) {
-    if let Some(s) = local() {
-        let _ = s.set_item(key, text);
-    }
+/// Writes an item; `false` when the storage is full or blocked (the copy in
+/// this browser is lost, not what is on screen).
+fn write(key: &str, text: &str) -> bool {
+    local().is_some_and(|s| s.set_item(key, text).is_ok())
 }
 
 fn remove(key: &str) {

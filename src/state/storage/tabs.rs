@@ -37,22 +37,33 @@ pub(super) fn lock_name(tab: &str) -> String {
     format!("tspanel.tab.{tab}")
 }
 
-/// Takes the lock `name` if it is free: `f` runs while it is held (with
-/// `true`), and then `hold` says whether it stays held for the page's life.
-/// `None` when the lock is held elsewhere (or there are no Web Locks).
+/// What asking for a lock gave.
+pub(super) enum Lock<T> {
+    /// It was free: `f` ran while it was held.
+    Got(T),
+    /// Another tab holds it.
+    Held,
+    /// This browser gives no Web Locks (or refused the request).
+    Unsupported,
+}
+
+/// Takes the lock `name` if it is free: `f` runs while it is held, and
+/// `hold` keeps it held for the page's life.
 pub(super) async fn try_lock<T: 'static>(
     name: &str,
     hold: bool,
     f: impl FnOnce() -> T + 'static,
-) -> Option<T> {
-    let locks = locks()?;
+) -> Lock<T> {
+    let Some(locks) = locks() else {
+        return Lock::Unsupported;
+    };
     let (tx, rx) = oneshot::channel();
     let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
         if lock.is_null() {
-            let _ = tx.send(None);
+            let _ = tx.send(Lock::Held);
             return JsValue::UNDEFINED;
         }
-        let _ = tx.send(Some(f()));
+        let _ = tx.send(Lock::Got(f()));
         if hold {
             // Never resolves: the lock is released when the page goes.
             js_sys::Promise::new(&mut |_, _| {}).into()
@@ -62,8 +73,20 @@ pub(super) async fn try_lock<T: 'static>(
     });
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &true.into());
-    let _ = locks.request(name, &options, &callback);
-    rx.await.ok().flatten()
+    let request = wasm_bindgen_futures::JsFuture::from(locks.request(name, &options, &callback));
+    // A request the browser refuses (an opaque origin, a sandbox) never calls back.
+    let refused = async {
+        if request.await.is_err() {
+            Lock::Unsupported
+        } else {
+            std::future::pending().await
+        }
+    };
+    futures_util::pin_mut!(refused);
+    match futures_util::future::select(rx, refused).await {
+        futures_util::future::Either::Left((got, _)) => got.unwrap_or(Lock::Unsupported),
+        futures_util::future::Either::Right((refused, _)) => refused,
+    }
 }
 
 /// A new id: the time and a random part.
@@ -77,12 +100,12 @@ thread_local! {
     static WAITING: RefCell<Option<Vec<oneshot::Sender<String>>>> = const { RefCell::new(None) };
 }
 
-/// This tab's id, claimed on first use (its lock taken).
+/// This tab's id, claimed on first use (its lock taken). The claim runs to
+/// its end on its own, whoever asked first and whatever becomes of them.
 pub async fn tab() -> String {
     if let Some(t) = TAB.with_borrow(Clone::clone) {
         return t;
     }
-    // Someone else is claiming it: wait for them.
     let (tx, rx) = oneshot::channel();
     let first = WAITING.with_borrow_mut(|w| match w {
         Some(list) => {
@@ -95,11 +118,13 @@ pub async fn tab() -> String {
         }
     });
     if first {
-        let id = claim().await;
-        TAB.with_borrow_mut(|t| *t = Some(id.clone()));
-        for tx in WAITING.with_borrow_mut(Option::take).unwrap_or_default() {
-            let _ = tx.send(id.clone());
-        }
+        crate::state::life::detach(async {
+            let id = claim().await;
+            TAB.with_borrow_mut(|t| *t = Some(id.clone()));
+            for tx in WAITING.with_borrow_mut(Option::take).unwrap_or_default() {
+                let _ = tx.send(id.clone());
+            }
+        });
     }
     rx.await.unwrap_or_default()
 }
@@ -111,13 +136,11 @@ async fn claim() -> String {
         .as_ref()
         .and_then(|s| s.get_item(TAB_KEY).ok().flatten());
     let mut id = kept.unwrap_or_else(new_id);
-    if locks().is_some() {
-        // A few tries: a new id collides only by chance.
-        for _ in 0..4 {
-            if try_lock(&lock_name(&id), true, || ()).await.is_some() {
-                break;
-            }
-            id = new_id();
+    // A few tries: a new id collides only by chance.
+    for _ in 0..4 {
+        match try_lock(&lock_name(&id), true, || ()).await {
+            Lock::Held => id = new_id(),
+            Lock::Got(()) | Lock::Unsupported => break,
         }
     }
     if let Some(s) = session {

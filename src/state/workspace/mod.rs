@@ -5,11 +5,13 @@
 //! workflow sends its calls with the connection it started with (`Conn`), and
 //! what it reads lands only where it started.
 
+mod flows;
 mod journal;
 mod read;
 mod save;
 mod work;
 
+pub use flows::Workflows;
 pub use save::{BodyChange, SaveOutcome};
 
 use super::session::Session;
@@ -32,16 +34,12 @@ pub struct Workspace {
     restore_offer: RwSignal<Vec<Kept>, LocalStorage>,
     /// Why the cluster default is not in the Snapshot, when the server refused it.
     cluster_refused: RwSignal<Option<ApiError>>,
-    loading: RwSignal<bool>,
-    load_error: RwSignal<Option<ApiError>>,
-    /// The outcome of the last save.
+    /// How the last save ended (until the next edit).
     outcome: RwSignal<Option<SaveOutcome>>,
     /// This host's change journal, as this browser keeps it (read on first use).
     journal: RwSignal<Option<Journal>>,
     /// Where the revert in the Draft cannot be exact, what it does instead.
     revert_notes: RwSignal<Vec<String>>,
-    /// A save is under way: a load then waits for its read-back instead.
-    saving: RwSignal<bool>,
 }
 
 impl Workspace {
@@ -54,12 +52,9 @@ impl Workspace {
             conflicts: RwSignal::new(Vec::new()),
             restore_offer: RwSignal::new_local(Vec::new()),
             cluster_refused: RwSignal::new(None),
-            loading: RwSignal::new(false),
-            load_error: RwSignal::new(None),
             outcome: RwSignal::new(None),
             journal: RwSignal::new(None),
             revert_notes: RwSignal::new(Vec::new()),
-            saving: RwSignal::new(false),
         }
     }
 
@@ -110,14 +105,6 @@ impl Workspace {
 
     pub fn cluster_refused(&self) -> Option<ApiError> {
         self.cluster_refused.get()
-    }
-
-    pub fn loading(&self) -> bool {
-        self.loading.get()
-    }
-
-    pub fn load_error(&self) -> Option<ApiError> {
-        self.load_error.get()
     }
 
     pub fn outcome(&self) -> Option<SaveOutcome> {
@@ -183,11 +170,6 @@ impl Workspace {
     /// what the server holds.
     pub fn show(&self, snapshot: Snapshot) {
         self.replace_snapshot(snapshot);
-    }
-
-    /// A save (or a revert's read) is under way.
-    pub fn saving(&self) -> bool {
-        self.saving.get()
     }
 
     /// Tracks every new Snapshot (for the benchmark's performance marks).

@@ -131,39 +131,37 @@ pub(super) async fn read(conn: &Conn) -> Result<Read, ApiError> {
 }
 
 impl Workspace {
-    /// Reads what the server holds, with the session's connection now. On the
-    /// first load, work kept in this browser is offered back.
-    pub async fn load(&self) {
-        let conn = self.session.conn();
-        if !conn.connection.access.prefs || self.saving.get_untracked() {
-            // Nothing to read without the privilege; a save reads back itself.
-            return;
+    /// Reads what the server holds with `conn`, and shows it if the session
+    /// still reaches what the read did. On the first load, work kept in this
+    /// browser is offered back. (Run by the load resource, `Workflows`.)
+    pub(super) async fn load_with(&self, conn: &Conn) -> Result<(), ApiError> {
+        if !conn.connection.access.prefs {
+            // Nothing to read without a privilege that may search.
+            return Ok(());
         }
-        self.loading.set(true);
-        self.load_error.set(None);
-        let result = read(&conn).await;
+        let read = match read(conn).await {
+            Ok(r) => r,
+            // Superseded (another Org meanwhile): its reads were aborted, and its own load runs.
+            Err(_) if !conn.same_reach() => return Ok(()),
+            Err(e) => return Err(e),
+        };
         let first = self.snapshot.with_untracked(Option::is_none);
-        let offer = if first && result.is_ok() {
+        let offer = if first {
             storage::kept_drafts(&conn.connection.client.base).await
         } else {
             Vec::new()
         };
-        // Another Org meanwhile: its own load runs; a save reads back itself.
-        if !conn.same_reach() || self.saving.get_untracked() {
-            return;
+        // Another Org meanwhile: its own load runs.
+        if !conn.same_reach() {
+            return Ok(());
         }
-        self.loading.set(false);
-        match result {
-            Ok(r) => {
-                if first && self.draft.with_untracked(Draft::is_empty) {
-                    // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
-                    self.restore_offer.set(offer);
-                }
-                self.cluster_refused.set(r.cluster_refused);
-                self.replace_snapshot(r.snapshot);
-            }
-            Err(e) => self.load_error.set(Some(e)),
+        if first && self.draft.with_untracked(Draft::is_empty) {
+            // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
+            self.restore_offer.set(offer);
         }
+        self.cluster_refused.set(read.cluster_refused);
+        self.replace_snapshot(read.snapshot);
+        Ok(())
     }
 
     /// Looks Orgs up on the server with the API's own Org filter and merges them in.

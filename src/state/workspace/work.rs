@@ -7,6 +7,7 @@ use crate::model::document::Document;
 use crate::model::draft::Draft;
 use crate::model::prefset::{self, PrefSet};
 use crate::model::workfile::WorkFile;
+use crate::state::life::detach;
 use crate::state::storage::{self, Kept};
 use leptos::prelude::*;
 
@@ -58,17 +59,34 @@ impl Workspace {
     }
 
     /// Takes up a kept Draft (while the Draft is empty). Answers whether it
-    /// was still there: another tab may have taken it first.
+    /// was taken in: another tab may have taken it first. Once claimed from
+    /// storage it is taken in, or put back, whatever the view does meanwhile.
     pub async fn restore(&self, kept: Kept) -> bool {
-        let file = storage::claim_draft(&kept).await;
-        self.restore_offer.update(|o| o.retain(|k| *k != kept));
-        match file {
-            Some(f) if self.draft.with_untracked(Draft::is_empty) => {
-                self.take_work(&f);
-                true
-            }
-            _ => false,
+        if self.draft.with_untracked(|d| !d.is_empty()) {
+            return false;
         }
+        let (ws, cluster) = (*self, self.session.life());
+        let (tx, rx) = futures_channel::oneshot::channel();
+        detach(async move {
+            let file = storage::claim_draft(&kept).await;
+            let open = !cluster.ended();
+            let taken = match file {
+                Some(f) if open && ws.draft.with_untracked(Draft::is_empty) => {
+                    ws.take_work(&f);
+                    true
+                }
+                Some(f) => {
+                    storage::put_back(&kept, &f);
+                    false
+                }
+                None => false,
+            };
+            if open {
+                ws.restore_offer.update(|o| o.retain(|k| *k != kept));
+            }
+            let _ = tx.send(taken);
+        });
+        rx.await.unwrap_or(false)
     }
 
     /// Declines a kept Draft: it goes from this browser.

@@ -1,6 +1,7 @@
-//! The History screen: every save made from this browser for this host,
+//! The save journal: every save made from this browser for this host,
 //! newest first, filterable by Org, each with its changes, read-back and
-//! body; export as JSON or CSV; revert a save as a reviewed draft.
+//! body; export as JSON or CSV; revert a save as a reviewed draft. (A
+//! webhook's delivery history is another thing: `webhooks/results.rs`.)
 
 mod entry;
 
@@ -43,7 +44,7 @@ fn Exports(message: RwSignal<Option<Result<String, String>>>) -> impl IntoView {
 }
 
 #[component]
-pub fn HistoryScreen() -> impl IntoView {
+pub fn JournalScreen() -> impl IntoView {
     let ws = expect_context::<Workspace>();
     ws.reload_journal();
     // A save recorded by another tab shows here as it lands.
@@ -69,7 +70,7 @@ pub fn HistoryScreen() -> impl IntoView {
     let count = move || ws.with_journal(|j| (j.entries.len(), j.dropped));
     view! {
         <section class="card history" aria-labelledby="history-title">
-            <h2 id="history-title">"History of saves from this browser"</h2>
+            <h2 id="history-title">"Save journal: every save from this browser"</h2>
             <p class="muted">
                 {format!(
                     "Every save made from this browser for this host: when, who, each change before → after, \

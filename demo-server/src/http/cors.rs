@@ -15,7 +15,7 @@
 //!   headers, as when a gateway in front of the cluster produces them.
 //! - The `/__demo/` control routes allow any origin.
 
-use crate::http::AppState;
+use crate::http::state::AppState;
 use axum::{
     extract::{Request, State},
     http::{header, HeaderMap, HeaderValue, Method, StatusCode},

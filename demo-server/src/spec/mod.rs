@@ -16,98 +16,30 @@
 //! event type also lists `ALERT_DIGEST`, and every enum that lists the EMAIL
 //! channel also lists `SLACK`. Nothing else differs.
 
+mod endpoint;
+mod release;
+mod schemas;
+
+pub use endpoint::Endpoint;
+pub use release::Release;
+
 use jsonschema::Validator;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use schemas::Schemas;
 use serde_json::{json, Map, Value};
-use std::fmt;
-use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-const VENDORED: &str = include_str!("../../schemas/thoughtspot-rest-v2.json");
+/// Where every ThoughtSpot REST v2 path starts.
+pub const API: &str = "/api/rest/2.0";
 
-/// A ThoughtSpot Cloud release, `X.Y.Z.cl`, ordered numerically.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Release(pub u32, pub u32, pub u32);
-
-impl Release {
-    /// The release the vendored spec describes, and the demo's default.
-    pub const LATEST: Release = Release(26, 8, 0);
-}
-
-impl Default for Release {
-    fn default() -> Self {
-        Release::LATEST
-    }
-}
-
-impl fmt::Display for Release {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}.cl", self.0, self.1, self.2)
-    }
-}
-
-impl FromStr for Release {
-    type Err = String;
-    /// `X.Y.Z.cl` with decimal X, Y and Z, e.g. `26.4.0.cl`.
-    fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("{s:?} is not a release of the form X.Y.Z.cl (e.g. 26.4.0.cl)");
-        let numbers = s.trim().strip_suffix(".cl").ok_or_else(bad)?;
-        let parts: Vec<u32> = numbers
-            .split('.')
-            .map(|p| {
-                if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
-                    None
-                } else {
-                    p.parse().ok()
-                }
-            })
-            .collect::<Option<_>>()
-            .ok_or_else(bad)?;
-        match parts[..] {
-            [x, y, z] => Ok(Release(x, y, z)),
-            _ => Err(bad()),
-        }
-    }
-}
-
-impl Serialize for Release {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Release {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
+const VENDORED: &str = include_str!("../../../schemas/thoughtspot-rest-v2.json");
 
 /// The event types a newer server knows beside the vendored spec's.
 pub const NEWER_EVENT_TYPES: &[&str] = &["ALERT_DIGEST"];
 /// The communication channels a newer server knows beside the vendored spec's.
 pub const NEWER_CHANNELS: &[&str] = &["SLACK"];
 
-/// One row of the vendored endpoint table, with its compiled validators.
-pub struct Endpoint {
-    /// `GET` or `POST`.
-    pub method: String,
-    /// The path as the spec writes it, e.g. `/api/rest/2.0/webhooks/{webhook_identifier}/update`.
-    pub path: String,
-    pub operation_id: String,
-    /// The release that added the endpoint.
-    pub since: Release,
-    /// The status of a successful answer.
-    pub success: u16,
-    request: Option<(String, Validator)>,
-    response: Option<(Value, Validator)>,
-    /// Whether this row belongs to the newer server's spec (`spec_for(true)`).
-    newer_server: bool,
-}
-
 /// The vendored schemas, compiled once.
 pub struct Spec {
-    defs: Map<String, Value>,
     endpoints: Vec<Endpoint>,
 }
 
@@ -186,6 +118,8 @@ impl Spec {
         let table = doc["endpoints"]
             .as_object()
             .expect("the vendored schema file has an endpoint table");
+        let schemas = Arc::new(Schemas { defs });
+        let defs = &schemas.defs;
         let endpoints = table
             .iter()
             .map(|(key, e)| {
@@ -204,18 +138,18 @@ impl Spec {
                         .and_then(|s| s.try_into().ok())
                         .unwrap_or(200),
                     request: name("request").map(|n| {
-                        let v = compile(&defs, schema_ref(&n));
+                        let v = compile(defs, schema_ref(&n));
                         (n, v)
                     }),
                     response: name("response").map(|n| {
                         let s = schema_ref(&n);
-                        (s.clone(), compile(&defs, s))
+                        (s.clone(), compile(defs, s))
                     }),
-                    newer_server,
+                    schemas: schemas.clone(),
                 }
             })
             .collect();
-        Spec { defs, endpoints }
+        Spec { endpoints }
     }
 
     /// The endpoint with this method and spec path (a programming error if absent).
@@ -244,230 +178,11 @@ impl Spec {
     pub fn endpoints(&self) -> &[Endpoint] {
         &self.endpoints
     }
-
-    fn resolve<'a>(&'a self, schema: &'a Value) -> &'a Value {
-        match schema.get("$ref").and_then(Value::as_str) {
-            Some(r) => {
-                let name = r.strip_prefix("#/$defs/").unwrap_or(r);
-                self.resolve(self.defs.get(name).unwrap_or(&Value::Null))
-            }
-            None => schema,
-        }
-    }
-
-    /// The sub-schemas that apply to `value` beside `schema` itself: its `$ref`
-    /// target and the branches of `allOf`/`anyOf`/`oneOf`.
-    fn branches<'a>(&'a self, schema: &'a Value, out: &mut Vec<&'a Value>) {
-        let schema = self.resolve(schema);
-        out.push(schema);
-        for k in ["allOf", "anyOf", "oneOf"] {
-            for s in schema
-                .get(k)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                self.branches(s, out);
-            }
-        }
-    }
-
-    /// The children of `value` that `schema` describes, each with the sub-schema
-    /// that applies to it: an object's properties that a branch of `schema`
-    /// names, and an array's items for each branch with `items`. Branch by
-    /// branch, and within a branch in `value`'s order.
-    fn children<'a>(&'a self, schema: &'a Value, value: &Value) -> Vec<(Child, &'a Value)> {
-        let mut schemas = Vec::new();
-        self.branches(schema, &mut schemas);
-        let mut out = Vec::new();
-        for s in schemas {
-            match value {
-                Value::Object(fields) => {
-                    if let Some(props) = s.get("properties").and_then(Value::as_object) {
-                        out.extend(
-                            fields
-                                .keys()
-                                .filter_map(|k| Some((Child::Field(k.clone()), props.get(k)?))),
-                        );
-                    }
-                }
-                Value::Array(items) => {
-                    if let Some(item_schema) = s.get("items") {
-                        out.extend((0..items.len()).map(|i| (Child::Item(i), item_schema)));
-                    }
-                }
-                _ => {}
-            }
-        }
-        out
-    }
-
-    /// The first property of `value` (at any depth) that `schema` marks as added
-    /// after `release`: its JSON pointer, name and release.
-    fn newer_field(
-        &self,
-        schema: &Value,
-        value: &Value,
-        release: Release,
-        at: &str,
-    ) -> Option<(String, String, Release)> {
-        for (child, p) in self.children(schema, value) {
-            let (v, path) = match &child {
-                Child::Field(k) => (&value[k.as_str()], format!("{at}/{}", pointer_escape(k))),
-                Child::Item(i) => (&value[*i], format!("{at}/{i}")),
-            };
-            if let (Child::Field(k), Some(since)) = (&child, x_since(p)) {
-                if since > release {
-                    return Some((path, k.clone(), since));
-                }
-            }
-            if let Some(found) = self.newer_field(p, v, release, &path) {
-                return Some(found);
-            }
-        }
-        None
-    }
-
-    /// Removes every property of `value` (at any depth) that `schema` marks as
-    /// added after `release`.
-    fn strip_newer(&self, schema: &Value, value: &mut Value, release: Release) {
-        for (child, p) in self.children(schema, value) {
-            match (child, &mut *value) {
-                (Child::Field(k), Value::Object(fields)) => {
-                    if x_since(p).is_some_and(|since| since > release) {
-                        // `retain` keeps the other fields in their order.
-                        fields.retain(|key, _| *key != k);
-                    } else if let Some(v) = fields.get_mut(&k) {
-                        // Absent when an earlier branch removed it.
-                        self.strip_newer(p, v, release);
-                    }
-                }
-                (Child::Item(i), Value::Array(items)) => {
-                    self.strip_newer(p, &mut items[i], release);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-/// A child of a JSON value: an object's property (by name) or an array's item
-/// (by index).
-enum Child {
-    Field(String),
-    Item(usize),
-}
-
-fn x_since(property: &Value) -> Option<Release> {
-    property.get("x-since")?.as_str()?.parse().ok()
-}
-
-fn pointer_escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-/// A JSON pointer for messages: the root is `/`.
-fn shown(pointer: &str) -> &str {
-    if pointer.is_empty() {
-        "/"
-    } else {
-        pointer
-    }
-}
-
-impl Endpoint {
-    /// `METHOD path`, as the endpoint table keys it.
-    pub fn key(&self) -> String {
-        format!("{} {}", self.method, self.path)
-    }
-
-    /// The name of the request schema, if the endpoint takes a body.
-    pub fn request_schema(&self) -> Option<&str> {
-        self.request.as_ref().map(|(n, _)| n.as_str())
-    }
-
-    /// Checks a request body as a cluster of `release` would: a property added
-    /// after that release is an unrecognized field; then the request schema.
-    /// The error is the `debug` text of a 400 answer.
-    pub fn check_request(&self, body: &Value, release: Release) -> Result<(), String> {
-        let Some((name, validator)) = &self.request else {
-            return Ok(());
-        };
-        let s = spec_for(self.newer_server);
-        let schema = s.defs.get(name).cloned().unwrap_or(Value::Null);
-        if let Some((path, field, since)) = s.newer_field(&schema, body, release, "") {
-            return Err(format!(
-                "Unrecognized field \"{field}\" (added in {since}) at {path}"
-            ));
-        }
-        let mut problems: Vec<String> = Vec::new();
-        for e in validator.iter_errors(body) {
-            let p = format!("{}: {e}", shown(e.instance_path().as_str()));
-            if !problems.contains(&p) {
-                problems.push(p);
-            }
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            problems.truncate(5);
-            Err(format!("Invalid request body: {}", problems.join("; ")))
-        }
-    }
-
-    /// Checks a successful answer against the endpoint's response schema.
-    pub fn check_response(&self, body: &Value) -> Result<(), String> {
-        let Some((_, validator)) = &self.response else {
-            return Ok(());
-        };
-        let problems: Vec<String> = validator
-            .iter_errors(body)
-            .map(|e| format!("{}: {e}", shown(e.instance_path().as_str())))
-            .collect();
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(format!(
-                "{} answer does not match its response schema: {}",
-                self.key(),
-                problems.join("; ")
-            ))
-        }
-    }
-
-    /// The answer as a cluster of `release` sends it: without the properties
-    /// added after that release.
-    pub fn for_release(&self, mut body: Value, release: Release) -> Value {
-        if let Some((schema, _)) = &self.response {
-            spec_for(self.newer_server).strip_newer(schema, &mut body, release);
-        }
-        body
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn releases_parse_print_and_compare_numerically() {
-        let r: Release = "26.4.0.cl".parse().unwrap();
-        assert_eq!(r, Release(26, 4, 0));
-        assert_eq!(r.to_string(), "26.4.0.cl");
-        assert!(Release(10, 14, 0) < Release(26, 2, 0));
-        assert!(Release(9, 12, 0) < Release(10, 1, 0));
-        assert!(Release(26, 10, 0) > Release(26, 8, 0));
-        for bad in [
-            "26.4.0",
-            "26.4.cl",
-            "26.x.0.cl",
-            "26.4.0.0.cl",
-            "",
-            "-1.0.0.cl",
-        ] {
-            assert!(bad.parse::<Release>().is_err(), "{bad}");
-        }
-    }
 
     #[test]
     fn the_vendored_table_compiles_and_every_endpoint_is_found_by_path() {

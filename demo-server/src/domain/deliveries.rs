@@ -41,10 +41,11 @@
 //! webhook, with the run id `run-<creation ms>-<Org id>`. Its job id is
 //! `n.schedule-<creation ms>-<webhook id>`, which a `job_ids` lookup decodes.
 
-use crate::cluster::EventType;
-use crate::webhooks::{JobStatus, Webhook};
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use crate::domain::history::{Recipient, Record};
+use crate::domain::vocab::EventType;
+use crate::domain::webhook::Webhook;
+use serde::Serialize;
+use ts_wire::JobStatus;
 
 const MINUTE_MS: u64 = 60 * 1000;
 const HOUR_MS: u64 = 60 * MINUTE_MS;
@@ -89,7 +90,7 @@ pub const LIVEBOARDS: [Liveboard; 2] = [
 
 /// The delivery grid and the failing Orgs of the seed. All zero (the default)
 /// means no deliveries at all.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[derive(Serialize, Clone, Debug, Default, PartialEq)]
 pub struct Schedule {
     /// When the server started, in ms since the epoch.
     pub started_ms: u64,
@@ -101,40 +102,6 @@ pub struct Schedule {
     pub failing_since_ms: u64,
     /// The Orgs whose webhooks fail their deliveries from `failing_since_ms` on.
     pub failing_orgs: Vec<i32>,
-}
-
-/// One record of the delivery history: a scheduled delivery or a test event.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Record {
-    pub id: String,
-    pub status: JobStatus,
-    pub creation_ms: u64,
-    pub event_id: String,
-    pub event_name: Option<String>,
-    pub run_id: Option<String>,
-    pub recipients: Option<Value>,
-    pub detail: String,
-    pub try_count: u32,
-}
-
-impl Record {
-    /// The record as a `ChannelHistoryJob`.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "status": self.status,
-            "creation_time_in_millis": self.creation_ms,
-            "event": {
-                "type": "LIVEBOARD_SCHEDULE",
-                "id": self.event_id,
-                "name": self.event_name,
-                "run_id": self.run_id
-            },
-            "recipients": self.recipients,
-            "detail": self.detail,
-            "try_count": self.try_count
-        })
-    }
 }
 
 /// Time bounds in ms since the epoch: `from` inclusive, `until` exclusive.
@@ -217,9 +184,9 @@ impl Schedule {
         let board = &LIVEBOARDS[n.rem_euclid(2) as usize];
         let fails = failing.contains(&w.org_id) && t >= self.failing_since_ms;
         let (status, detail, try_count) = if fails {
-            (JobStatus::FAILED, FAILED_DETAIL, FAILED_TRIES)
+            (JobStatus::Failed, FAILED_DETAIL, FAILED_TRIES)
         } else {
-            (JobStatus::SUCCESS, SUCCESS_DETAIL, 1)
+            (JobStatus::Success, SUCCESS_DETAIL, 1)
         };
         Record {
             id: format!("{JOB_PREFIX}{t}-{}", w.id),
@@ -228,9 +195,12 @@ impl Schedule {
             event_id: board.id.into(),
             event_name: Some(board.name.into()),
             run_id: Some(format!("run-{t}-{}", w.org_id)),
-            recipients: Some(json!([{
-                "type": "EXTERNAL", "id": w.id, "name": w.name, "email": null
-            }])),
+            recipients: Some(vec![Recipient {
+                kind: "EXTERNAL",
+                id: w.id.clone(),
+                name: w.name.clone(),
+                email: None,
+            }]),
             detail: detail.into(),
             try_count,
         }
@@ -348,7 +318,7 @@ mod tests {
         let s = Schedule::seeded(START);
         let w = hook(0);
         let d = s.deliveries(&w, Window::kept(START), None, &[7]);
-        let failed: Vec<_> = d.iter().filter(|r| r.status == JobStatus::FAILED).collect();
+        let failed: Vec<_> = d.iter().filter(|r| r.status == JobStatus::Failed).collect();
         assert_eq!(failed.len(), 8);
         assert!(failed
             .iter()
@@ -357,9 +327,9 @@ mod tests {
                 && r.try_count == 3));
         assert!(d[8..]
             .iter()
-            .all(|r| r.status == JobStatus::SUCCESS && r.try_count == 1));
+            .all(|r| r.status == JobStatus::Success && r.try_count == 1));
         let d = s.deliveries(&w, Window::kept(START), None, &[8]);
-        assert!(d.iter().all(|r| r.status == JobStatus::SUCCESS));
+        assert!(d.iter().all(|r| r.status == JobStatus::Success));
     }
 
     #[test]
