@@ -9,6 +9,7 @@ pub mod deliveries;
 pub mod prefs;
 pub mod system;
 pub mod webhook_answers;
+pub mod webhook_values;
 pub mod webhooks;
 
 pub use auth::*;

@@ -1,7 +1,7 @@
 //! What the webhook endpoints answer (only what the panel reads; secrets
 //! arrive as `***` and are not read at all).
 
-use super::webhooks::{KeyValue, Status};
+use super::webhook_values::{KeyValue, Status};
 use super::LIVEBOARD_SCHEDULE;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -2,6 +2,7 @@
 //! spec gives them. Secrets are write-only: the panel never sends `***` back.
 
 use super::webhook_answers::{DeleteResult, Webhook, WebhookSearch};
+pub use super::webhook_values::{KeyValue, Status};
 use super::{encode_path, Call};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -19,27 +20,6 @@ pub enum ChannelType {
     #[default]
     #[serde(rename = "WEBHOOK")]
     Webhook,
-}
-
-/// A webhook's status (26.7.0.cl). Answers may carry a value this panel does
-/// not know: it reads as `Other`.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Status {
-    Enabled,
-    Disabled,
-    #[serde(other, skip_serializing)]
-    Other,
-}
-
-impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Enabled => "ENABLED",
-            Status::Disabled => "DISABLED",
-            Status::Other => "OTHER",
-        }
-    }
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -127,12 +107,6 @@ impl std::fmt::Debug for SignatureInput {
             .field("secret", &"<redacted>")
             .finish()
     }
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-pub struct KeyValue {
-    pub key: String,
-    pub value: String,
 }
 
 /// The fields `create` and `update` share, each optional.
