@@ -100,7 +100,7 @@ function buildSizes(dist) {
       const kind = (/\.(wasm|js|css|html)$/.exec(f) || [])[1];
       if (!kind) continue;
       const n = brotli(p);
-      if (/^split_.*\.wasm$/.test(f)) lazy += n;
+      if (/^split_.*\.(wasm|css)$/.test(f)) lazy += n;
       else { first[kind] += n; first.total += n; }
     }
   })(dist);

@@ -44,17 +44,22 @@ done
 
 # Everything but index.html goes to a folder named after its content, so a
 # new build never meets an old file in a cache.
-hash=$(cat "$work"/split/* style/main.css boot.js | sha256sum | cut -c1-16)
+hash=$(cat "$work"/split/* style/main.css style/panel.css boot.js | sha256sum | cut -c1-16)
 pkg="pkg-$hash"
 rm -rf "$out"
 mkdir -p "$out/$pkg"
 cp "$work"/split/* boot.js "$out/$pkg/"
+# The connect screen's styles come with the first load; the rest
+# (split_panel.css) with the signed-in part, added to the page as it is fetched.
 node -e '
   const fs = require("fs");
-  const css = fs.readFileSync("style/main.css", "utf8")
-    .replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/\s+/g, " ").trim();
-  fs.writeFileSync(process.argv[1], css);
-' "$out/$pkg/main.css"
+  const [dir] = process.argv.slice(1);
+  for (const [from, to] of [["style/main.css", "main.css"], ["style/panel.css", "split_panel.css"]]) {
+    const css = fs.readFileSync(from, "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "").replace(/\s*([{};:,>])\s*/g, "$1").replace(/\s+/g, " ").trim();
+    fs.writeFileSync(`${dir}/${to}`, css);
+  }
+' "$out/$pkg"
 node -e '
   const fs = require("fs");
   const [out, base, pkg, name] = process.argv.slice(1);
@@ -63,11 +68,11 @@ node -e '
     `<link rel="stylesheet" href="${at}main.css" />`,
     `<link rel="modulepreload" href="${at}${name}.js" />`,
     `<link rel="preload" href="${at}${name}_bg.wasm" as="fetch" type="application/wasm" crossorigin />`,
-    `<script type="module" src="${at}boot.js" data-js="${at}${name}.js" data-wasm="${at}${name}_bg.wasm"></script>`,
+    `<script type="module" src="${at}boot.js" data-js="${at}${name}.js" data-wasm="${at}${name}_bg.wasm" data-css="${at}split_panel.css"></script>`,
   ].join("\n    ");
   let html = fs.readFileSync("index.html", "utf8");
   const trunkLinks = /\s*<link data-trunk[^>]*>/g;
-  if ((html.match(trunkLinks) || []).length !== 3) throw new Error("index.html: expected three data-trunk links");
+  if ((html.match(trunkLinks) || []).length !== 4) throw new Error("index.html: expected four data-trunk links");
   html = html.replace(trunkLinks, "").replace("</head>", `    ${head}\n  </head>`);
   fs.writeFileSync(`${out}/index.html`, html);
 ' "$out" "$public_url" "$pkg" "$name"

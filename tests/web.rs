@@ -101,7 +101,7 @@ fn cluster(privileges: &'static [&'static str]) -> Cluster {
     };
     // The page's owner stands for the App's: it lives as long as the test.
     let page = Owner::new();
-    let c = Cluster::new(&page, 1, connection, Notes::new());
+    let c = Cluster::new(&page, 1, connection, Notes::new(), &[]);
     // The page holds its clusters; here the test does, for as long as it runs.
     std::mem::forget((page, c.clone()));
     c

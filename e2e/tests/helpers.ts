@@ -87,7 +87,7 @@ export const test = base.extend<{ secrets: Secrets; watch: void }>({
           }
           return { local, session, text };
         }, secrets.opted.has('curl'));
-        const foreign = Object.keys(seen.local).filter((k) => !/^tspanel\.(draft|journal)\.v1:/.test(k));
+        const foreign = Object.keys(seen.local).filter((k) => !/^tspanel\.(draft|journal|cluster)\.v1:/.test(k));
         expect(foreign, 'localStorage keys that are not the panel\'s drafts or journal').toEqual([]);
         expect(leaks(JSON.stringify(seen.local), all), 'a secret in localStorage').toEqual([]);
         const sessionAllowed = secrets.opted.has('sessionStorage') ? [...secrets.passwords] : all;

@@ -253,6 +253,7 @@ pub fn Connect(#[prop(optional)] renewal: Option<Renewal>) -> impl IntoView {
                 {session.map(|s| view! {
                     <button type="button" on:click=move |_| s.cancel_renewal()>"Cancel"</button>
                 })}
+
             </form>
             {move || failed.get().map(|e| view! { <OpenErrorNote error=e retry=retry /> })}
         </section>

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod channels;
 pub mod cluster;
+pub mod clusters;
 pub mod conflicts;
 pub mod connect;
 pub mod dialog;

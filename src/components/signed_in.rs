@@ -5,6 +5,7 @@
 use crate::api::ApiError;
 use crate::components::{
     cluster::ClusterCard,
+    clusters::ClusterBar,
     conflicts::Conflicts,
     connect::Connect,
     error_note::ErrorNote,
@@ -15,6 +16,7 @@ use crate::components::{
     webhooks::WebhooksScreen,
     work::{RestoreBanner, WorkTools},
 };
+use crate::model::look::Look;
 use crate::state::{Nav, Screen, Session, Workflows, Workspace};
 use leptos::prelude::*;
 
@@ -153,7 +155,11 @@ pub fn SignedIn() -> impl IntoView {
     // A screen is built once per visit: a change of route within it (a
     // webhook's deliveries, back to the list) leaves it standing.
     let screen = Memo::new(move |_| nav.screen());
+    let look = expect_context::<RwSignal<Look>>();
     view! {
+        // The cluster's colour frames everything shown of it.
+        <div class="cluster-frame" style:--cluster=move || look.with(|l| l.css())>
+        <ClusterBar />
         <SessionBar />
         <BusyNote />
         {move || session.renewal().map(|r| view! { <Connect renewal=r /> })}
@@ -163,5 +169,6 @@ pub fn SignedIn() -> impl IntoView {
             Screen::Webhooks => view! { <WebhooksScreen /> }.into_any(),
             Screen::Journal => view! { <JournalScreen /> }.into_any(),
         }}
+        </div>
     }
 }

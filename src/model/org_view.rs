@@ -85,6 +85,7 @@ mod tests {
         let hook = OrgWebhook {
             id: "w3".into(),
             name: "Hooked schedules".into(),
+            ..Default::default()
         };
         s.set_webhooks(BTreeMap::from([("3".to_string(), hook)]));
         s

@@ -8,7 +8,9 @@ use super::deliveries::Deliveries;
 use super::life::Life;
 use super::notes::Notes;
 use super::session::{Connection, Session};
+use super::storage;
 use super::workspace::{Workflows, Workspace};
+use crate::model::look::Look;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::time::Duration;
@@ -24,6 +26,8 @@ pub struct Cluster {
     /// Its load (a resource) and save (an action).
     pub flows: Workflows,
     pub deliveries: Deliveries,
+    /// Its name and colour (kept per host in this browser).
+    pub look: RwSignal<Look>,
     /// Owns the cluster's signals: cleaned up after Disconnect.
     owner: Owner,
     life: Life,
@@ -40,8 +44,16 @@ impl PartialEq for Cluster {
 impl Cluster {
     /// A cluster for a new connection; its signals belong to a new owner
     /// under `parent` (the page's, so that no view's end takes them along).
-    pub fn new(parent: &Owner, id: u64, connection: Connection, notes: Notes) -> Self {
+    pub fn new(
+        parent: &Owner,
+        id: u64,
+        connection: Connection,
+        notes: Notes,
+        taken: &[usize],
+    ) -> Self {
         let owner = parent.with(Owner::new);
+        let host = connection.client.base.clone();
+        let look = storage::look(&host).unwrap_or_else(|| Look::first(&host, taken));
         owner.clone().with(|| {
             let life = Life::default();
             let session = Session::new(connection, life.clone(), notes);
@@ -51,6 +63,7 @@ impl Cluster {
                 workspace,
                 flows: Workflows::new(workspace, life.clone()),
                 deliveries: Deliveries::new(session),
+                look: RwSignal::new(look),
                 owner,
                 life,
                 id,
@@ -63,6 +76,13 @@ impl Cluster {
         self.session.connection_untracked().host_label()
     }
 
+    /// Gives the cluster another name or colour, kept for its host in this browser.
+    pub fn set_look(&self, look: Look) {
+        let look = look.checked();
+        storage::save_look(&self.session.host_untracked(), &look);
+        self.look.set(look);
+    }
+
     pub fn life(&self) -> &Life {
         &self.life
     }
@@ -73,6 +93,7 @@ impl Cluster {
         provide_context(self.workspace);
         provide_context(self.flows);
         provide_context(self.deliveries);
+        provide_context(self.look);
         provide_context(ClusterLife(SendWrapper::new(self.life.clone())));
         f()
     }

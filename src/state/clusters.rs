@@ -1,7 +1,8 @@
-//! The page's connected clusters: which one is shown, signing in (a new
-//! cluster, or a new token for the shown one), resuming a session this tab
-//! remembers, and disconnecting. Notes of work that ends after its cluster
-//! has gone are shown here, naming the host.
+//! The page's connected clusters (each with its own host, token, release,
+//! privileges, scope and draft): which one is shown, signing in (a new
+//! cluster, or a new token for one already connected), switching between
+//! them, resuming a session this tab remembers, and disconnecting. Notes of
+//! work that ends after its cluster has gone are shown here, naming the host.
 
 use super::cluster::Cluster;
 use super::notes::Notes;
@@ -12,6 +13,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Clusters {
     shown: RwSignal<Option<Cluster>, LocalStorage>,
+    /// The other connected clusters, in the order they were connected.
+    others: RwSignal<Vec<Cluster>, LocalStorage>,
     /// The page's owner: clusters are made under it, not under a view.
     owner: StoredValue<Owner>,
     made: StoredValue<u64>,
@@ -30,6 +33,7 @@ impl Clusters {
     pub fn new() -> Self {
         Clusters {
             shown: RwSignal::new_local(None),
+            others: RwSignal::new_local(Vec::new()),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
             made: StoredValue::new(0),
             resuming: RwSignal::new(false),
@@ -50,6 +54,29 @@ impl Clusters {
         self.resuming.get()
     }
 
+    /// Every connected cluster, in the order they were connected (tracked).
+    pub fn all(&self) -> Vec<Cluster> {
+        let mut all = self.others.get();
+        all.extend(self.shown.get());
+        all.sort_by_key(|c| c.id);
+        all
+    }
+
+    /// Shows another connected cluster (its draft and screen as it left them).
+    pub fn show(&self, id: u64) {
+        let Some(at) = self
+            .others
+            .with_untracked(|o| o.iter().position(|c| c.id == id))
+        else {
+            return;
+        };
+        let mut others = self.others.get_untracked();
+        let next = others.remove(at);
+        others.extend(self.shown.get_untracked());
+        self.others.set(others);
+        self.shown.set(Some(next));
+    }
+
     pub fn notes(&self) -> Notes {
         self.notes
     }
@@ -64,36 +91,47 @@ impl Clusters {
     }
 
     fn sign_in_now(&self, connection: Connection, remember: bool) {
-        let same_host = self.shown.with_untracked(|c| {
-            c.as_ref()
-                .filter(|c| c.session.host_untracked() == connection.client.base)
-                .map(|c| c.session)
-        });
-        match same_host {
-            Some(session) => session.adopt(connection, remember),
-            None => {
-                remember_or_forget(&connection, remember);
-                let id = self.made.get_value() + 1;
-                self.made.set_value(id);
-                let cluster = self
-                    .owner
-                    .with_value(|o| Cluster::new(o, id, connection, self.notes));
-                if let Some(old) = self.shown.get_untracked() {
-                    old.close();
-                }
-                self.shown.set(Some(cluster));
-            }
+        let host = connection.client.base.clone();
+        let on_host = |c: &Cluster| c.session.host_untracked() == host;
+        if let Some(c) = self.shown.get_untracked().filter(on_host) {
+            return c.session.adopt(connection, remember);
         }
+        if let Some(c) = self
+            .others
+            .with_untracked(|o| o.iter().find(|c| on_host(c)).cloned())
+        {
+            c.session.adopt(connection, remember);
+            return self.show(c.id);
+        }
+        remember_or_forget(&connection, remember);
+        let id = self.made.get_value() + 1;
+        self.made.set_value(id);
+        let taken: Vec<usize> = self
+            .all()
+            .iter()
+            .map(|c| c.look.with_untracked(|l| l.colour))
+            .collect();
+        let cluster = self
+            .owner
+            .with_value(|o| Cluster::new(o, id, connection, self.notes, &taken));
+        if let Some(was) = self.shown.get_untracked() {
+            self.others.update(|o| o.push(was));
+        }
+        self.shown.set(Some(cluster));
     }
 
-    /// Forgets the token (in memory and, if it was remembered, in this tab)
-    /// and closes the cluster with its in-flight work.
+    /// Forgets the shown cluster's token (in memory and, if this tab
+    /// remembers it, there) and closes it with its in-flight work; another
+    /// connected cluster, if any, is shown.
     pub fn disconnect(&self) {
-        storage::forget();
         if let Some(c) = self.shown.get_untracked() {
+            storage::forget_host(&c.session.host_untracked());
             c.close();
         }
-        self.shown.set(None);
+        let mut others = self.others.get_untracked();
+        let next = others.pop();
+        self.others.set(others);
+        self.shown.set(next);
     }
 
     /// Signs in again with a token this tab was asked to remember, if there

@@ -69,10 +69,14 @@ impl PartialEq for OrgIndex {
 impl Eq for OrgIndex {}
 
 /// An Org's LIVEBOARD_SCHEDULE webhook.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct OrgWebhook {
     pub id: String,
     pub name: String,
+    /// Its fields as the server answered them; secrets are not there (they
+    /// come back as `***`): an authentication kind or signing means the
+    /// server holds that secret.
+    pub form: crate::model::webhook::WebhookForm,
 }
 
 impl Snapshot {

@@ -4,6 +4,7 @@
 //!   the token.
 //! - `localStorage`: the change journal, per host, a part per tab: every save
 //!   made from this browser (bounded; never the token) (`journal`).
+//! - `localStorage`: the name and colour the admin gave each host's cluster.
 //! - `sessionStorage`: this tab's id (`tabs`), and the token, only when the
 //!   admin ticks "remember in this tab"; both end with the tab.
 //!
@@ -80,6 +81,23 @@ fn remove(key: &str) {
     }
 }
 
+const LOOK_PREFIX: &str = "tspanel.cluster.v1:";
+
+/// The name and colour the admin gave a host's cluster in this browser.
+pub fn look(host: &str) -> Option<crate::model::look::Look> {
+    let text = read(&key(LOOK_PREFIX, host))?;
+    serde_json::from_str::<crate::model::look::Look>(&text)
+        .ok()
+        .map(|l| l.checked())
+}
+
+pub fn save_look(host: &str, look: &crate::model::look::Look) {
+    let _ = write(
+        &key(LOOK_PREFIX, host),
+        &serde_json::to_string(look).unwrap_or_default(),
+    );
+}
+
 /// A session the admin asked this tab to remember.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Remembered {
@@ -115,6 +133,13 @@ pub fn remember(r: &Remembered) {
 
 pub fn remembered() -> Option<Remembered> {
     Remembered::from_text(&session()?.get_item(SESSION_KEY).ok()??)
+}
+
+/// Forgets the remembered session if it is this host's.
+pub fn forget_host(host: &str) {
+    if remembered().is_some_and(|r| r.host == host) {
+        forget();
+    }
 }
 
 pub fn forget() {

@@ -14,6 +14,7 @@ use crate::api::wire::{
 use crate::api::ApiError;
 use crate::model::draft::Draft;
 use crate::model::prefs::{OrgWebhook, Snapshot};
+use crate::model::webhook::WebhookForm;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -28,6 +29,7 @@ fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
                 OrgWebhook {
                     id: w.id.clone(),
                     name: w.name.clone(),
+                    form: WebhookForm::from_webhook(w),
                 },
             ))
         })
