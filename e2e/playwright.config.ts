@@ -6,6 +6,14 @@ import { defineConfig } from '@playwright/test';
 export const port = Number(process.env.E2E_PORT ?? 8790);
 /** A second demo server with 10,000 generated Orgs. */
 export const bigPort = port + 1;
+/**
+ * Another demo cluster to compare with the first and promote settings to: the
+ * second variant (other Org ids, Orgs on one side only, other preferences,
+ * default and webhooks; the README lists them) at an older release. The page
+ * reaches it cross-origin, so it allows the page's origins.
+ */
+export const otherPort = port + 2;
+export const otherRelease = '26.4.0.cl';
 export const token = 'e2e-admin-token';
 /** The build and the demo server under test (another build can be tried with these). */
 const dist = process.env.E2E_DIST ?? '../dist';
@@ -35,8 +43,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [port, bigPort].map((p) => ({
-    command: `${server} --listen 127.0.0.1:${p} --static-dir ${dist} --token ${token}${p === bigPort ? ' --orgs 10000' : ''}`,
+  webServer: (
+    [
+      [port, `--static-dir ${dist} --token ${token}`],
+      [bigPort, `--static-dir ${dist} --token ${token} --orgs 10000`],
+      [
+        otherPort,
+        `--variant second --release ${otherRelease} --token ${token}` +
+          ` --cors-origins http://127.0.0.1:${port},http://localhost:${port}`,
+      ],
+    ] as const
+  ).map(([p, args]) => ({
+    command: `${server} --listen 127.0.0.1:${p} ${args}`,
     url: `http://127.0.0.1:${p}/__demo/state`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -7,7 +7,7 @@
 //! - `spec`: the vendored schemas every request is checked against;
 //! - `access`: privileges and the Org a token is scoped to;
 //! - `faults`: the switches of `/__demo/faults`;
-//! - `seed`: the demo cluster and its users;
+//! - `seed`: the two demo clusters (`--variant first|second`) and their users;
 //! - `framing`: the panel's own headers when the server serves its files.
 
 pub mod access;

@@ -4,7 +4,7 @@ use demo_server::http::{
     router,
     state::{AppState, Options},
 };
-use demo_server::seed::{DefaultSeed, USERS};
+use demo_server::seed::{DefaultSeed, Variant, USERS};
 use demo_server::spec::Release;
 use std::net::SocketAddr;
 
@@ -18,9 +18,15 @@ struct Args {
     /// The bearer token that is always valid for the `admin` user.
     #[arg(long, default_value = "demo-admin-token")]
     token: String,
-    /// Cluster default for LIVEBOARD_SCHEDULE: `never`, `none`, or channels such as `EMAIL,WEBHOOK`.
-    #[arg(long, default_value = "never")]
-    cluster_default: DefaultSeed,
+    /// Which demo cluster to seed: `first`, or `second`, another cluster to
+    /// compare with the first (other Org ids, Orgs on one side only, other
+    /// preferences, cluster default and webhooks; the README lists them).
+    #[arg(long, default_value = "first")]
+    variant: Variant,
+    /// Cluster default for LIVEBOARD_SCHEDULE: `never`, `none`, or channels such as
+    /// `EMAIL,WEBHOOK` [default: the variant's: never on the first, EMAIL on the second].
+    #[arg(long)]
+    cluster_default: Option<DefaultSeed>,
     /// Generated Orgs to add to the dozen hand-made ones (for large-cluster runs).
     #[arg(long, default_value_t = 0)]
     orgs: usize,
@@ -122,7 +128,8 @@ async fn main() {
         );
     }
     println!(
-        "demo-server: release {}, RBAC {}{}",
+        "demo-server: {} demo cluster, release {}, RBAC {}{}",
+        options.variant.name(),
         options.faults.release,
         rbac,
         if options.faults.newer_server {
@@ -175,7 +182,10 @@ fn trimmed(list: Vec<String>) -> Vec<String> {
 fn options(a: Args, port: u16) -> Options {
     Options {
         static_token: a.token,
-        default: a.cluster_default,
+        variant: a.variant,
+        default: a
+            .cluster_default
+            .unwrap_or_else(|| a.variant.cluster_default()),
         generated_orgs: a.orgs,
         faults: Faults {
             status: a.fail_status,
@@ -216,6 +226,22 @@ mod tests {
     fn parse(args: &[&str]) -> Options {
         let argv = std::iter::once("demo-server").chain(args.iter().copied());
         options(Args::try_parse_from(argv).unwrap(), 8787)
+    }
+
+    #[test]
+    fn the_variant_chooses_the_cluster_default_unless_one_is_given() {
+        let first = parse(&[]);
+        assert_eq!(
+            (first.variant, first.default),
+            (Variant::First, DefaultSeed::NeverSet)
+        );
+        let second = parse(&["--variant", "second"]);
+        assert_eq!(second.variant, Variant::Second);
+        assert_eq!(second.default, Variant::Second.cluster_default());
+        let set = parse(&["--variant", "second", "--cluster-default", "never"]);
+        assert_eq!(set.default, DefaultSeed::NeverSet);
+        let argv = ["demo-server", "--variant", "third"];
+        assert!(Args::try_parse_from(argv).is_err());
     }
 
     #[test]

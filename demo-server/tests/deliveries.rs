@@ -11,7 +11,7 @@ use demo_server::http::{
     router,
     state::{AppState, Options},
 };
-use demo_server::seed::DefaultSeed;
+use demo_server::seed::{DefaultSeed, Variant};
 use serde_json::{json, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -435,6 +435,7 @@ async fn only_liveboard_schedule_webhooks_and_events_have_deliveries() {
 async fn ten_thousand_orgs_cost_nothing_more() {
     let app = router(AppState::new(Options {
         static_token: common::TOKEN.into(),
+        variant: Variant::First,
         default: DefaultSeed::NeverSet,
         generated_orgs: 10_000,
         faults: Faults {

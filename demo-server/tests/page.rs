@@ -11,12 +11,13 @@ use demo_server::http::{
     router,
     state::{AppState, Options},
 };
-use demo_server::seed::DefaultSeed;
+use demo_server::seed::{DefaultSeed, Variant};
 use demo_server::spec::API;
 
 fn serving(dir: &std::path::Path) -> axum::Router {
     router(AppState::new(Options {
         static_token: TOKEN.into(),
+        variant: Variant::First,
         default: DefaultSeed::NeverSet,
         generated_orgs: 0,
         faults: Faults::default(),

@@ -59,7 +59,8 @@ pub const OFFSET_MS: u64 = 30 * MINUTE_MS;
 pub const RETENTION_MS: u64 = 3 * DAY_MS;
 /// How long before start-up a failing Org's deliveries start failing.
 pub const FAILING_FOR_MS: u64 = 2 * DAY_MS;
-/// The Org whose webhook fails in the seed: HR.
+/// The Org whose webhook fails in the seed: HR (its id on the first demo
+/// cluster; the second cluster's seed names its own HR instead).
 pub const SEED_FAILING_ORG: i32 = 1923456781;
 /// The detail of a failed delivery.
 pub const FAILED_DETAIL: &str = "The receiver answered HTTP 500.";

@@ -6,7 +6,7 @@ use crate::access::{Scope, PRIMARY_ORG};
 use crate::clock::now_ms;
 use crate::domain::cluster::Cluster;
 use crate::faults::Faults;
-use crate::seed::{self, DefaultSeed, User};
+use crate::seed::{self, DefaultSeed, User, Variant};
 use crate::spec::spec_for;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -18,6 +18,10 @@ pub struct Options {
     /// A token that is always valid for the `admin` user (unless expired by a
     /// fault); it is scoped to the Primary Org.
     pub static_token: String,
+    /// Which demo cluster to seed.
+    pub variant: Variant,
+    /// The cluster default it starts with (each variant has its own, see
+    /// `Variant::cluster_default`).
     pub default: DefaultSeed,
     pub generated_orgs: usize,
     pub faults: Faults,
@@ -97,7 +101,12 @@ impl AppState {
                 org_id: PRIMARY_ORG,
             },
         );
-        let mut cluster = seed::cluster(&options.default, options.generated_orgs, started_ms);
+        let mut cluster = seed::cluster(
+            options.variant,
+            &options.default,
+            options.generated_orgs,
+            started_ms,
+        );
         if options.faults.newer_server {
             seed::newer_server(&mut cluster);
         }

@@ -10,7 +10,7 @@ use demo_server::http::{
     router,
     state::{AppState, Options},
 };
-use demo_server::seed::DefaultSeed;
+use demo_server::seed::{DefaultSeed, Variant};
 use demo_server::spec::API;
 use demo_server::spec::{spec, spec_for};
 use http_body_util::BodyExt;
@@ -25,8 +25,23 @@ pub const PASSWORD: &str = "demo-password";
 pub fn app_with(faults: Faults) -> axum::Router {
     router(AppState::new(Options {
         static_token: TOKEN.into(),
+        variant: Variant::First,
         default: DefaultSeed::NeverSet,
         generated_orgs: 3,
+        faults,
+        static_dir: None,
+        port: PORT,
+    }))
+}
+
+/// A server seeded with this variant (and its cluster default) and
+/// `generated_orgs` generated Orgs, under these faults.
+pub fn app_of(variant: Variant, generated_orgs: usize, faults: Faults) -> axum::Router {
+    router(AppState::new(Options {
+        static_token: TOKEN.into(),
+        variant,
+        default: variant.cluster_default(),
+        generated_orgs,
         faults,
         static_dir: None,
         port: PORT,
