@@ -145,7 +145,7 @@ export async function connectWithToken(page: Page, host = '') {
 export async function connectHere(page: Page, host = '') {
   await page.getByLabel('ThoughtSpot host').fill(host);
   await page.getByLabel('Bearer token', { exact: true }).fill(token);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
 }
 
 /**

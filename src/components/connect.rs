@@ -155,8 +155,16 @@ fn sign_in(f: Fields, renewing: bool) -> SignIn {
     let failed = RwSignal::new(None::<OpenError>);
     let finish = move |connection: Connection| async move {
         let remember = f.remember.get_untracked();
-        let done = clusters.sign_in(connection.clone(), remember).await;
-        failed.set(done.err().map(|_| OpenError::Part(Box::new(connection))));
+        // Success shows the cluster signed in to, which may take this form
+        // away (a form on another cluster's screen): only a failure is written
+        // back, and only while the form is there.
+        if clusters
+            .sign_in(connection.clone(), remember)
+            .await
+            .is_err()
+        {
+            failed.try_set(Some(OpenError::Part(Box::new(connection))));
+        }
     };
     let connect = action(move |creds: &Credentials| {
         let target = Target {
@@ -170,11 +178,13 @@ fn sign_in(f: Fields, renewing: bool) -> SignIn {
             failed.set(None);
             match open(target, creds).await {
                 Ok(connection) => {
-                    f.token.set(String::new());
-                    f.password.set(String::new());
+                    f.token.try_set(String::new());
+                    f.password.try_set(String::new());
                     finish(connection).await;
                 }
-                Err(e) => failed.set(Some(e)),
+                Err(e) => {
+                    failed.try_set(Some(e));
+                }
             }
         }
     });
@@ -255,7 +265,7 @@ pub fn Connect(#[prop(optional)] renewal: Option<Renewal>) -> impl IntoView {
                 })}
 
             </form>
-            {move || failed.get().map(|e| view! { <OpenErrorNote error=e retry=retry /> })}
+            {move || failed.try_get().flatten().map(|e| view! { <OpenErrorNote error=e retry=retry /> })}
         </section>
     }
 }

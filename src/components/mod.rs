@@ -6,6 +6,7 @@ pub mod app;
 pub mod channels;
 pub mod cluster;
 pub mod clusters;
+pub mod compare;
 pub mod conflicts;
 pub mod connect;
 pub mod dialog;

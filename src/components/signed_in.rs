@@ -6,6 +6,7 @@ use crate::api::ApiError;
 use crate::components::{
     cluster::ClusterCard,
     clusters::ClusterBar,
+    compare::CompareScreen,
     conflicts::Conflicts,
     connect::Connect,
     error_note::ErrorNote,
@@ -17,7 +18,7 @@ use crate::components::{
     work::{RestoreBanner, WorkTools},
 };
 use crate::model::look::Look;
-use crate::state::{Nav, Screen, Session, Workflows, Workspace};
+use crate::state::{Clusters, Nav, Screen, Session, Workflows, Workspace};
 use leptos::prelude::*;
 
 /// Values from a newer server, shown so the admin knows they exist and stay.
@@ -60,6 +61,7 @@ fn HeldBack() -> impl IntoView {
 #[component]
 fn Screens() -> impl IntoView {
     let nav = expect_context::<Nav>();
+    let clusters = expect_context::<Clusters>();
     let tab = move |screen: Screen, label: &'static str| {
         view! {
             <button type="button" aria-pressed=move || (nav.screen() == screen).to_string()
@@ -71,6 +73,9 @@ fn Screens() -> impl IntoView {
             {tab(Screen::Preferences, "Channel preferences")}
             {tab(Screen::Webhooks, "Webhooks")}
             {tab(Screen::Journal, "Save journal")}
+            // Comparing needs two clusters; its route says so when there is one.
+            {move || (clusters.all().len() >= 2 || nav.screen() == Screen::Compare)
+                .then(|| tab(Screen::Compare, "Compare clusters"))}
         </nav>
     }
 }
@@ -168,6 +173,7 @@ pub fn SignedIn() -> impl IntoView {
             Screen::Preferences => view! { <Preferences /> }.into_any(),
             Screen::Webhooks => view! { <WebhooksScreen /> }.into_any(),
             Screen::Journal => view! { <JournalScreen /> }.into_any(),
+            Screen::Compare => view! { <CompareScreen /> }.into_any(),
         }}
         </div>
     }

@@ -61,6 +61,10 @@ pub struct Entry {
     pub body: String,
     pub changes: Vec<Change>,
     pub readback: ReadBack,
+    /// Where the changes came from, when they were promoted from another
+    /// cluster (its name and host, and what else the promotion did).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 impl Entry {
@@ -232,6 +236,12 @@ pub fn revert(entry: &Entry, current: &Snapshot) -> Revert {
                 id, event, before, ..
             } => draft.set_org(&base, id, event, before.clone()),
         }
+    }
+    if let Some(origin) = &entry.origin {
+        notes.push(format!(
+            "This save was a promotion ({origin}): the revert puts its preferences back; webhooks it \
+             created or changed stay as they are (edit or delete them on the Webhooks screen)."
+        ));
     }
     Revert { base, draft, notes }
 }

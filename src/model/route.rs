@@ -11,6 +11,8 @@ pub enum Screen {
     Webhooks,
     /// The save journal: every save made from this browser.
     Journal,
+    /// Two connected clusters side by side, and promotion from one to the other.
+    Compare,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -28,6 +30,7 @@ pub enum Route {
         webhook: String,
     },
     Journal,
+    Compare,
 }
 
 /// A path segment, percent-encoded where it is not plain.
@@ -68,6 +71,7 @@ impl Route {
                 .map(|webhook| Route::Deliveries { webhook })
                 .unwrap_or(Route::Webhooks),
             ["journal"] => Route::Journal,
+            ["compare"] => Route::Compare,
             _ => Route::Preferences,
         }
     }
@@ -80,6 +84,7 @@ impl Route {
             Route::NewWebhook { org } => format!("#/webhooks/new/{}", segment(org)),
             Route::Deliveries { webhook } => format!("#/webhooks/{}/deliveries", segment(webhook)),
             Route::Journal => "#/journal".into(),
+            Route::Compare => "#/compare".into(),
         }
     }
 
@@ -91,6 +96,7 @@ impl Route {
                 Screen::Webhooks
             }
             Route::Journal => Screen::Journal,
+            Route::Compare => Screen::Compare,
         }
     }
 
@@ -100,6 +106,7 @@ impl Route {
             Screen::Preferences => Route::Preferences,
             Screen::Webhooks => Route::Webhooks,
             Screen::Journal => Route::Journal,
+            Screen::Compare => Route::Compare,
         }
     }
 }
@@ -113,6 +120,7 @@ mod tests {
         for r in [
             Route::Preferences,
             Route::Webhooks,
+            Route::Compare,
             Route::NewWebhook {
                 org: "583464508".into(),
             },

@@ -7,6 +7,7 @@
 use super::deliveries::Deliveries;
 use super::life::Life;
 use super::notes::Notes;
+use super::promotion::Run;
 use super::session::{Connection, Session};
 use super::storage;
 use super::workspace::{Workflows, Workspace};
@@ -28,6 +29,8 @@ pub struct Cluster {
     pub deliveries: Deliveries,
     /// Its name and colour (kept per host in this browser).
     pub look: RwSignal<Look>,
+    /// A promotion from another cluster into this one, under review or run.
+    pub promotion: RwSignal<Option<Run>>,
     /// Owns the cluster's signals: cleaned up after Disconnect.
     owner: Owner,
     life: Life,
@@ -64,6 +67,7 @@ impl Cluster {
                 flows: Workflows::new(workspace, life.clone()),
                 deliveries: Deliveries::new(session),
                 look: RwSignal::new(look),
+                promotion: RwSignal::new(None),
                 owner,
                 life,
                 id,
@@ -85,6 +89,11 @@ impl Cluster {
 
     pub fn life(&self) -> &Life {
         &self.life
+    }
+
+    /// Makes state that belongs to this cluster (it goes with it).
+    pub fn own<T>(&self, f: impl FnOnce() -> T) -> T {
+        self.owner.with(f)
     }
 
     /// Makes the cluster's state the context of the views built in `f`.

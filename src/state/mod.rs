@@ -10,6 +10,7 @@ pub mod clusters;
 pub mod deliveries;
 pub mod life;
 pub mod notes;
+pub mod promotion;
 pub mod session;
 pub mod storage;
 pub mod webhooks;

@@ -59,6 +59,7 @@ pub fn EntryView(entry: Entry) -> impl IntoView {
         <li class="journal-entry">
             <details>
                 <summary>{summary}</summary>
+                {entry.origin.clone().map(|o| view! { <p class="origin" data-testid="entry-origin">"Promoted from " {o}</p> })}
                 <ol class="changes">{changes}</ol>
                 <pre class="json" tabindex="0" aria-label="The configure body sent">{body}</pre>
             </details>

@@ -17,8 +17,8 @@ use deliveries::DeliveriesBar;
 use leptos::prelude::*;
 use row::{org_row, Ctx};
 use std::collections::BTreeSet;
-pub use tools::Selection;
-use tools::{Pager, Toolbar};
+use tools::Toolbar;
+pub use tools::{Pager, Selection};
 
 const PAGE_SIZE: usize = 50;
 

@@ -179,3 +179,60 @@ fn ten_thousand_orgs_on_each_side_compare_in_one_pass() {
     assert_eq!((t.same + t.differing, t.only_a, t.only_b), (10_000, 0, 0));
     assert_eq!(t.differing, 1_429, "every 7th");
 }
+
+#[test]
+fn the_export_names_each_difference_and_never_a_secret() {
+    let (mut a, b) = pair();
+    let mut w = a.webhook_of("1").unwrap().clone();
+    w.form.auth_secret = "k3y-s3cr3t".into();
+    let mut hooks = a.webhooks.clone();
+    hooks.insert("1".into(), w);
+    a.set_webhooks(hooks);
+    let c = compare(&a, &b);
+    let rows: Vec<&Row> = c.rows.iter().collect();
+    let text = export::to_csv(&c, &rows);
+    assert!(!text.contains("k3y-s3cr3t"));
+    let hr = text.lines().find(|l| l.starts_with("HR,")).unwrap();
+    assert!(
+        hr.ends_with("\"webhook URL, authentication, header names\""),
+        "{hr}"
+    );
+    assert!(hr.contains("Bearer token (secret set)"), "{hr}");
+    assert!(text.contains("only in A") && text.contains("not matched: the other side has"));
+    let doc: serde_json::Value =
+        serde_json::from_str(&export::to_json(&c, &rows, "https://a", "https://b")).unwrap();
+    assert_eq!(doc["format"], export::FORMAT);
+    assert_eq!(doc["orgs"].as_array().unwrap().len(), c.rows.len());
+    assert_eq!(doc["cluster_default"]["differs"], true);
+    assert!(!doc.to_string().contains("k3y-s3cr3t"));
+}
+
+#[test]
+fn the_filter_and_the_modes_keep_the_rows_they_say() {
+    let (a, b) = pair();
+    let c = compare(&a, &b);
+    let keys = search_keys(&c);
+    let names = |q: &str, m: Showing| -> Vec<String> {
+        matching(&c, &keys, q, m)
+            .into_iter()
+            .map(|i| c.rows[i].name().to_string())
+            .collect()
+    };
+    let t = c.tally();
+    assert_eq!(names("", Showing::All).len(), c.rows.len());
+    assert_eq!(
+        names("", Showing::Differences).len(),
+        t.differing + t.only_a + t.only_b
+    );
+    assert_eq!(names("", Showing::OnlyA).len(), t.only_a);
+    assert_eq!(names("", Showing::OnlyB).len(), t.only_b);
+    assert!(names("", Showing::OnlyA).contains(&"Legal".to_string()));
+    assert!(!names("", Showing::Differences).contains(&"Same".to_string()));
+    assert_eq!(names("FIN", Showing::All), vec!["Finance".to_string()]);
+    assert!(names("fin", Showing::OnlyB).is_empty());
+    for m in Showing::ALL {
+        assert_eq!(Showing::from_code(m.code()), m);
+    }
+    assert_eq!(Showing::from_code("nope"), Showing::All);
+    assert!(row(&c, "Finance").promotable() && !row(&c, "Legal").promotable());
+}

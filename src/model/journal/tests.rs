@@ -58,6 +58,7 @@ fn saved() -> Entry {
         body: serde_json::to_string(&plan(&b, &changes)).unwrap(),
         changes,
         readback: ReadBack::Checked(vec![None; 5]),
+        origin: None,
     }
 }
 
@@ -250,4 +251,27 @@ fn merged_parts_keep_the_bound() {
         m.entries.last().unwrap().key(),
         format!("2-{}", MAX_ENTRIES - 1)
     );
+}
+
+#[test]
+fn a_promotion_says_where_it_came_from_and_its_revert_says_what_stays() {
+    let e = Entry {
+        origin: Some("promoted from Dev (https://dev.example.com)".into()),
+        ..saved()
+    };
+    let back = Journal::parse(&{
+        let mut j = Journal::new("h");
+        j.record(e.clone());
+        j.to_json()
+    })
+    .unwrap();
+    assert_eq!(back.entries[0].origin, e.origin);
+    let r = revert(&e, &after());
+    assert!(r
+        .notes
+        .iter()
+        .any(|n| n.contains("promoted from Dev") && n.contains("webhooks")));
+    // An entry of an older panel, without it, still reads.
+    let old = serde_json::to_value(saved()).unwrap();
+    assert!(old.get("origin").is_none());
 }

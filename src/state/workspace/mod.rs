@@ -138,6 +138,16 @@ impl Workspace {
         }
     }
 
+    /// Makes `draft` the Draft (a promotion's changes, to be reviewed and saved).
+    pub fn take_draft(&self, draft: Draft) {
+        let rebased = self
+            .snapshot
+            .with_untracked(|s| s.as_ref().map(|s| draft.rebase(s)))
+            .unwrap_or(draft);
+        self.draft.set(rebased);
+        self.outcome.set(None);
+    }
+
     /// Drops every pending change, and the conflicts that came with them.
     pub fn discard(&self) {
         self.draft.set(Draft::default());

@@ -60,6 +60,16 @@ impl Workspace {
     /// Saves the Draft if the body Save would send is `reviewed` (the one on
     /// screen). An error leaves the Draft as it was.
     pub async fn save(&self, reviewed: ConfigureRequest) -> Result<SaveOutcome, ApiError> {
+        self.save_from(reviewed, None).await
+    }
+
+    /// `save`, of changes promoted from elsewhere (`origin` says from where:
+    /// the journal keeps it).
+    pub async fn save_from(
+        &self,
+        reviewed: ConfigureRequest,
+        origin: Option<String>,
+    ) -> Result<SaveOutcome, ApiError> {
         let Some(base) = self.snapshot.get_untracked() else {
             return Ok(SaveOutcome::NothingToSend);
         };
@@ -67,7 +77,7 @@ impl Workspace {
         let (tx, rx) = futures_channel::oneshot::channel();
         let ws = *self;
         detach(async move {
-            let sent = send(&conn, base, draft, reviewed).await;
+            let sent = send(&conn, base, draft, reviewed, origin).await;
             let _ = tx.send(ws.take_in(&conn, sent));
         });
         rx.await.unwrap_or(Ok(SaveOutcome::NotSent))

@@ -75,6 +75,7 @@ pub(super) async fn send(
     base: Snapshot,
     draft: Draft,
     reviewed: ConfigureRequest,
+    origin: Option<String>,
 ) -> Result<Sent, ApiError> {
     let (fresh, changes, req) = match prepare(conn, base, draft, &reviewed).await? {
         Prepared::Stop(sent) => return Ok(*sent),
@@ -122,6 +123,7 @@ pub(super) async fn send(
         body: serde_json::to_string(&req).unwrap_or_default(),
         changes,
         readback,
+        origin,
     };
     let outcome = match outcome {
         SaveOutcome::Unconfirmed { changes, error, .. } => SaveOutcome::Unconfirmed {
