@@ -7,11 +7,16 @@
 //   3. on an emulated 1.6 Mbps link, the split build (dist/) against the
 //      unsplit one (target/dist-unsplit/): navigation → usable connect form,
 //      Connect → table, and the bytes fetched.
-//   node bench/bench.cjs [--orgs 10000] [--iterations 7] [--port 8796]
+//   4. with --compare: two clusters of that many Orgs each (the second demo
+//      variant on P+3) compared side by side, against the single-cluster
+//      figures of part 1: one side's search answer → comparison table ready,
+//      the click on Reload → comparison table ready, a filter keystroke, and
+//      the memory held with both connected.
+//   node bench/bench.cjs [--orgs 10000] [--iterations 7] [--port 8796] [--compare]
 // Ports: P serves the split build with the baseline pages (--orgs generated
 // Orgs); P+1 the split build and P+2 the unsplit one (its index.html uses
 // absolute paths, so it gets a server of its own), both with at most 1,000
-// generated Orgs, for the slow-link part. Nothing else is bound.
+// generated Orgs, for the slow-link part. With --compare, P+3 serves the second demo variant (API only). Nothing else is bound.
 // Expects dist/, target/dist-unsplit/ and target/debug/demo-server
 // (./run bench builds them).
 'use strict';
@@ -22,9 +27,12 @@ const path = require('path');
 const zlib = require('zlib');
 const { chromium } = require('../e2e/node_modules/playwright-core');
 
+const FLAGS = ['compare'];
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--')
+    ? [...acc, [a.slice(2), FLAGS.includes(a.slice(2)) ? true : all[i + 1]]] : acc), []),
 );
+const COMPARE = args.compare === true;
 const ORGS = Number(args.orgs ?? 10000);
 const ITER = Number(args.iterations ?? 7);
 const PORT = Number(args.port ?? 8796);
@@ -122,9 +130,10 @@ function portFree(port) {
   });
 }
 
-async function startServer(port, staticDir, orgs) {
+async function startServer(port, staticDir, orgs, extra = []) {
   await portFree(port);
-  const child = spawn(SERVER, ['--listen', `127.0.0.1:${port}`, '--static-dir', staticDir, '--orgs', String(orgs), '--token', TOKEN],
+  const where = staticDir ? ['--static-dir', staticDir] : [];
+  const child = spawn(SERVER, ['--listen', `127.0.0.1:${port}`, ...where, '--orgs', String(orgs), '--token', TOKEN, ...extra],
     { stdio: ['ignore', 'ignore', 'pipe'] });
   servers.push(child);
   let stderr = '';
@@ -164,7 +173,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => { stopS
 
 // Runs in the page: clicks or types, then waits for the page's own marks.
 async function timed(page, action) {
-  return page.evaluate(async ({ kind, selector, value, timeout }) => {
+  return page.evaluate(async ({ kind, selector, value, timeout, readyMark, filterMark }) => {
     const wait = (name) =>
       new Promise((resolve, reject) => {
         const obs = new PerformanceObserver((list) => {
@@ -176,19 +185,19 @@ async function timed(page, action) {
     performance.clearMarks();
     if (kind === 'load') {
       const received = wait('tsp-search-received');
-      const ready = wait('tsp-table-ready');
+      const ready = wait(readyMark);
       const t0 = performance.now();
       document.querySelector(selector).click();
       const [r, t] = await Promise.all([received, ready]);
       return { total: t - t0, afterResponse: t - r };
     }
-    const ready = wait('tsp-filter-ready');
+    const ready = wait(filterMark);
     const el = document.querySelector(selector);
     const t0 = performance.now();
     el.value = value;
     el.dispatchEvent(new Event('input', { bubbles: true }));
     return { total: (await ready) - t0 };
-  }, { ...action, timeout: MARK_TIMEOUT_MS });
+  }, { readyMark: 'tsp-table-ready', filterMark: 'tsp-filter-ready', ...action, timeout: MARK_TIMEOUT_MS });
 }
 
 async function memory(page) {
@@ -202,14 +211,14 @@ async function memory(page) {
 
 const QUERIES = ['generated org 0', 'generated org 01', 'generated org 012', 'finance', '77', ''];
 
-async function measure(page, loadSelector, filterSelector) {
+async function measure(page, loadSelector, filterSelector, marks = {}) {
   const load = [], afterResponse = [], filter = [];
-  await timed(page, { kind: 'load', selector: loadSelector }); // warm-up
+  await timed(page, { kind: 'load', selector: loadSelector, ...marks }); // warm-up
   for (let i = 0; i < ITER; i++) {
-    const r = await timed(page, { kind: 'load', selector: loadSelector });
+    const r = await timed(page, { kind: 'load', selector: loadSelector, ...marks });
     load.push(r.total);
     afterResponse.push(r.afterResponse);
-    for (const q of QUERIES) filter.push((await timed(page, { kind: 'filter', selector: filterSelector, value: q })).total);
+    for (const q of QUERIES) filter.push((await timed(page, { kind: 'filter', selector: filterSelector, value: q, ...marks })).total);
   }
   return { load: median(load), afterResponse: median(afterResponse), filter: median(filter), mem: await memory(page) };
 }
@@ -229,9 +238,10 @@ async function expectShown(page, countSelector, rowSelector, total, rows) {
 async function connect(page, total) {
   await page.fill('#token', TOKEN);
   await page.click('button[type=submit]');
-  await page.waitForFunction((n) => document.querySelector('[data-testid=org-count]')?.textContent === `${n} of ${n} Orgs`,
-    total, { timeout: MARK_TIMEOUT_MS });
+  await connect.shown(page, total);
 }
+connect.shown = (page, total) => page.waitForFunction(
+  (n) => document.querySelector('[data-testid=org-count]')?.textContent === `${n} of ${n} Orgs`, total, { timeout: MARK_TIMEOUT_MS });
 
 async function tables(browser, base, total) {
   const ours = await browser.newPage({ viewport: VIEWPORT });
@@ -253,6 +263,41 @@ async function tables(browser, base, total) {
   const every = await baseline('baseline.html', total);
   const paged = await baseline('baseline.html?page=50', Math.min(50, total));
   return { panel, every, paged };
+}
+
+// ---- two clusters compared ----
+
+// Connects the second cluster from the cluster bar, opens the comparison with
+// the first as A, and times it: the Reload of the shown cluster (B) → the
+// comparison rebuilt and painted, and filter keystrokes. Checks what it shows.
+async function comparison(browser, base, other, total) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.goto(`${base}/`);
+  await connect(page, total);
+  await page.getByRole('button', { name: 'Connect another cluster' }).click();
+  await page.fill('#host', other);
+  await page.fill('#token', TOKEN);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await connect.shown(page, total);
+  await page.getByRole('button', { name: 'Compare clusters' }).click();
+  await page.getByRole('button', { name: 'Swap A and B' }).click();
+  const rows = total + 2; // Legal only on the first, Staging Lab only on the second
+  const want = `${rows} of ${rows} Orgs`;
+  await page.waitForFunction((w) => document.querySelector('[data-testid=compare-count]')?.textContent === w, want, { timeout: MARK_TIMEOUT_MS });
+  const r = await measure(page, '[data-testid=reload]', '#compare-filter',
+    { readyMark: 'tsp-compare-ready', filterMark: 'tsp-compare-filter-ready' });
+  const got = await page.evaluate(() => ({
+    count: document.querySelector('[data-testid=compare-count]')?.textContent,
+    differing: Number(document.querySelector('[data-testid=compare-tally]')?.dataset.differing),
+    rows: document.querySelectorAll('.compare-table tbody tr').length,
+  }));
+  // The seeds: 7 hand-made Orgs differ, and every 7th generated one.
+  const differing = 7 + Math.floor(ORGS / 7);
+  if (got.count !== want || got.differing !== differing || got.rows !== Math.min(50, rows)) {
+    throw new Error(`the comparison shows "${got.count}", ${got.differing} differing and ${got.rows} rows; expected "${want}", ${differing} and ${Math.min(50, rows)}`);
+  }
+  await page.close();
+  return r;
 }
 
 // ---- the slow link: split against unsplit ----
@@ -370,6 +415,12 @@ const started = Date.now();
     const total = ORGS + HAND_MADE;
     const slowTotal = SLOW_ORGS + HAND_MADE;
     const { panel: a, every: b, paged: c } = await tables(browser, base, total);
+    let compared;
+    if (COMPARE) {
+      const origins = `http://127.0.0.1:${PORT}`;
+      const other = await startServer(PORT + 3, null, ORGS, ['--variant', 'second', '--cors-origins', origins]);
+      compared = await comparison(browser, base, other, total);
+    }
     const slow = await slowLink(browser, bases, slowTotal);
 
     const sz = (s) => `${kb(s.first.total)} (wasm ${kb(s.first.wasm)}, js ${kb(s.first.js)}, css ${kb(s.first.css)}, html ${kb(s.first.html)})`;
@@ -393,6 +444,17 @@ const started = Date.now();
     line(['filter keystroke → table updated', ms(a.filter), ms(c.filter), ratio(a.filter, c.filter)]);
     line(['memory: JS heap + wasm', mb(a.mem.heap + a.mem.wasm), `${mb(c.mem.heap)} (JS heap)`, ratio(a.mem.heap + a.mem.wasm, c.mem.heap)]);
     line(['first load, brotli -q 11', kb(split.first.total), kb(baselineSize), '']);
+
+    if (compared) {
+      const d = compared;
+      console.log(`\nTwo clusters of ${total} Orgs each compared (${total + 2} rows), against one cluster's Orgs table (part 1), in this run\n`);
+      line(['measurement', 'comparison', 'one cluster', 'ratio']);
+      line(['---', '---', '---', '---']);
+      line(['click on Reload → comparison / table ready', ms(d.load), ms(a.load), ratio(d.load, a.load)]);
+      line(['search response → comparison / table ready', ms(d.afterResponse), ms(a.afterResponse), ratio(d.afterResponse, a.afterResponse)]);
+      line(['filter keystroke → comparison / table updated', ms(d.filter), ms(a.filter), ratio(d.filter, a.filter)]);
+      line(['memory: JS heap + wasm (both clusters held)', mb(d.mem.heap + d.mem.wasm), mb(a.mem.heap + a.mem.wasm), ratio(d.mem.heap + d.mem.wasm, a.mem.heap + a.mem.wasm)]);
+    }
 
     const s = slow.split, u = slow.unsplit;
     console.log(`\nSplit against unsplit on a slow link: ${slowTotal} Orgs, ${ITER} run(s) each, median; Chromium network emulation`

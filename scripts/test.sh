@@ -34,7 +34,7 @@ run "release build under a sub-path (/tools/channels/)" bash scripts/build.sh --
 run "release build, unsplit (trunk, for the benchmark)" trunk build --release --offline --skip-version-check --dist target/dist-unsplit
 run "demo server build" cargo build -p demo-server --quiet
 run "end-to-end tests (Playwright against dist/ and the demo server)" bash -c "cd e2e && npx playwright test"
-run "benchmark smoke run (1,000 Orgs, 1 iteration; timings not judged)" node bench/bench.cjs --orgs 1000 --iterations 1 --port 8798
+run "benchmark smoke run (1,000 Orgs, 1 iteration; timings not judged)" node bench/bench.cjs --orgs 1000 --iterations 1 --port 8798 --compare
 
 echo
 printf '  ok  %s\n' "${passed[@]}"
