@@ -13,7 +13,8 @@ import { otherPort, otherRelease } from '../playwright.config';
 const B = `http://127.0.0.1:${otherPort}`;
 const API = '/api/rest/2.0';
 const CREATE = `${API}/webhooks/create`;
-const UPDATE = `${API}/webhooks/update`;
+/** B's webhook updates: `webhooks/{id}/update`. */
+const UPDATE = /^\/api\/rest\/2\.0\/webhooks\/[^/]+\/update$/;
 const CONFIGURE = `${API}/system/preferences/communication-channels/configure`;
 const LS = 'LIVEBOARD_SCHEDULE';
 
@@ -30,9 +31,11 @@ async function faultsOnB(request: APIRequestContext, faults: object) {
   expect(r.ok()).toBeTruthy();
 }
 
-/** How many calls to `path` B has answered (its call log). */
-async function callsOnB(request: APIRequestContext, path: string): Promise<number> {
-  return (await stateOfB(request)).calls[path] ?? 0;
+/** How many calls to a path `path` matches a demo state's call log counts. */
+function callsTo(state: any, path: RegExp): number {
+  return Object.entries(state.calls as Record<string, number>)
+    .filter(([p]) => path.test(p))
+    .reduce((n, [, k]) => n + k, 0);
 }
 
 test.beforeEach(async ({ request }) => {
@@ -113,6 +116,9 @@ test('an answer lost: B created the webhook, the page saw a network error; the r
   }, { times: 1 });
   await card.getByRole('button', { name: 'Promote to B' }).click();
   await expect(steps.nth(0)).toHaveAttribute('data-state', 'failed');
+  // The page read no answer: the note is one of the network ones (B answered
+  // before, so the panel guesses a gateway without CORS headers), not a refusal.
+  await expect(steps.nth(0)).toContainText(/ — (Network or CORS error|The host did not answer|The server answered without CORS headers)/);
   expect(lost).toBe(1);
   let b = await stateOfB(request);
   expect(b.cluster.webhooks.filter((w: any) => w.name === 'Finance archive')).toHaveLength(1);
@@ -154,9 +160,9 @@ test('a needed secret left empty: that step fails with the form\'s message and s
   await expect(steps.nth(0)).toHaveAttribute('data-state', 'done');
   await expect(steps.nth(1)).toContainText('Enter the secret for this authentication.');
   let b = await stateOfB(request);
-  expect(b.calls[UPDATE] ?? 0, 'updates that reached B').toBe(0);
+  expect(callsTo(b, UPDATE), 'updates that reached B').toBe(0);
   expect(b.calls[CREATE] ?? 0).toBe(1);
-  expect(calls.filter((c) => c.url.endsWith(UPDATE))).toEqual([]);
+  expect(calls.filter((c) => UPDATE.test(new URL(c.url).pathname))).toEqual([]);
   const marketing = () => b.cluster.webhooks.find((w: any) => w.name === 'Marketing schedules');
   expect(marketing().url).toBe('https://receiver.example.net/marketing');
   expect(marketing().authentication.API_KEY).toBeTruthy();
@@ -166,7 +172,7 @@ test('a needed secret left empty: that step fails with the form\'s message and s
   await card.getByRole('button', { name: 'Run the rest' }).click();
   await expect(card.getByTestId('promotion-done')).toBeVisible();
   b = await stateOfB(request);
-  expect(b.calls[UPDATE]).toBe(1);
+  expect(callsTo(b, UPDATE)).toBe(1);
   expect(b.calls[CREATE]).toBe(1);
   expect(marketing().url).toBe('https://hooks.example.com/marketing');
   expect(marketing().authentication.BEARER_TOKEN).toBe(marketingSecret);
@@ -294,7 +300,8 @@ test('B disconnected while a promotion runs: the page goes on, and A stays conne
   await expect(page.locator('.session-bar .who')).toContainText(String(otherPort));
   await page.locator('.session-bar').getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.locator('.session-bar .who')).not.toContainText(String(otherPort));
-  await expect(page.locator('.session-bar .who')).toContainText(`:${otherPort - 2}`);
+  await expect(page.locator('.session-bar .who')).toContainText("this site's proxy");
+  await expect(page.locator('.cluster-tab')).toHaveCount(1);
   await expect(page.getByTestId('promotion')).toHaveCount(0);
 
   // Let the create go: its answer (or its failure) meets a cluster that is gone.

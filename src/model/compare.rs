@@ -7,6 +7,9 @@
 //! the number of Orgs.
 
 pub mod export;
+mod filter;
+
+pub use filter::{matching, search_keys, Showing};
 
 use super::prefs::{effective, ClusterSetting, Org, OrgSetting, Snapshot};
 use super::webhook::{parse_pairs, AuthKind};
@@ -130,98 +133,6 @@ impl Comparison {
     }
 }
 
-/// Which rows a comparison shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Showing {
-    #[default]
-    All,
-    /// Rows that are not the same on both sides: they differ, or are on one
-    /// side only.
-    Differences,
-    OnlyA,
-    OnlyB,
-}
-
-impl Showing {
-    pub const ALL: [Showing; 4] = [
-        Showing::All,
-        Showing::Differences,
-        Showing::OnlyA,
-        Showing::OnlyB,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Showing::All => "every Org",
-            Showing::Differences => "only differences",
-            Showing::OnlyA => "only in A",
-            Showing::OnlyB => "only in B",
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Showing::All => "all",
-            Showing::Differences => "differences",
-            Showing::OnlyA => "only-a",
-            Showing::OnlyB => "only-b",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Showing {
-        Showing::ALL
-            .into_iter()
-            .find(|s| s.code() == code)
-            .unwrap_or_default()
-    }
-
-    pub fn keeps(self, r: &Row) -> bool {
-        match self {
-            Showing::All => true,
-            Showing::Differences => !r.same(),
-            Showing::OnlyA => r.b.is_none(),
-            Showing::OnlyB => r.a.is_none(),
-        }
-    }
-}
-
-impl Row {
-    /// On both sides, and nothing differs.
-    pub fn same(&self) -> bool {
-        self.a.is_some() && self.b.is_some() && self.differs.is_empty()
-    }
-
-    /// On both sides, and something differs: what a promotion can carry.
-    pub fn promotable(&self) -> bool {
-        self.a.is_some() && self.b.is_some() && !self.differs.is_empty()
-    }
-}
-
-/// What the filter matches, one per row: the lower-cased name and both
-/// sides' ids. Built once per comparison, not per keystroke.
-pub fn search_keys(c: &Comparison) -> Vec<String> {
-    let id = |s: &Option<OrgSide>| s.as_ref().map_or("", |s| s.id.as_str()).to_string();
-    c.rows
-        .iter()
-        .map(|r| {
-            format!(
-                "{}\u{0}{}\u{0}{}",
-                r.name().to_lowercase(),
-                id(&r.a),
-                id(&r.b)
-            )
-        })
-        .collect()
-}
-
-/// The rows (by index) the filter text and `showing` keep.
-pub fn matching(c: &Comparison, keys: &[String], query: &str, showing: Showing) -> Vec<usize> {
-    super::table::filter_keys(keys, query)
-        .into_iter()
-        .filter(|&i| showing.keeps(&c.rows[i]))
-        .collect()
-}
-
 /// A name as an admin would say it: case and spacing set aside.
 pub fn folded(name: &str) -> String {
     name.split_whitespace()
@@ -275,7 +186,9 @@ fn differs(a: &OrgSide, b: &OrgSide) -> Vec<Aspect> {
     let (oa, ob) = (override_of(&a.setting), override_of(&b.setting));
     note(oa.is_some() != ob.is_some(), Aspect::Mode);
     note(oa.is_some() && ob.is_some() && oa != ob, Aspect::Channels);
-    note(a.effective != b.effective, Aspect::Effective);
+    // Unknown on a side (its cluster default not read) is not a difference.
+    let known = a.effective.is_some() && b.effective.is_some();
+    note(known && a.effective != b.effective, Aspect::Effective);
     if let (Some(ha), Some(hb)) = (&a.webhook, &b.webhook) {
         match (ha, hb) {
             (Some(x), Some(y)) => {

@@ -6,11 +6,11 @@
 //! changes, which asks again). Fields B's release lacks are left out, and
 //! everything that cannot be promoted is said, with why.
 
-use super::compare::Row;
+use super::compare::{Aspect, Row};
 use super::draft::Draft;
 use super::prefs::{ClusterSetting, OrgSetting, Snapshot, EMAIL};
 use super::webhook::{validate, Field, FormRules, WebhookForm};
-use crate::api::wire::LIVEBOARD_SCHEDULE as LS;
+use crate::api::wire::{Status, LIVEBOARD_SCHEDULE as LS};
 
 /// What a webhook step does on B.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,10 +66,14 @@ fn for_release(
         ));
     }
     if !rules.status && form.status.is_some() {
+        let disabled = form.status.is_some_and(|s| s != Status::Enabled);
         form.status = None;
-        cannot.push(format!(
-            "{org}: the webhook's status is not sent: B's release lacks it (it needs 26.7.0.cl)."
-        ));
+        // Enabled is what a webhook without a status is: nothing is lost.
+        if disabled {
+            cannot.push(format!(
+                "{org}: the webhook is disabled on A, but B's release cannot disable a webhook (status needs 26.7.0.cl): it stays enabled on B."
+            ));
+        }
     }
     form
 }
@@ -109,6 +113,17 @@ fn hook_step(
     cannot: &mut Vec<String>,
 ) -> Option<HookStep> {
     let (a, b) = (row.a.as_ref()?, row.b.as_ref()?);
+    // Not read is not "none": a create where B's webhooks were not read
+    // could make a second one.
+    for (side, snap, id) in [("A", a_snap, &a.id), ("B", b_snap, &b.id)] {
+        if snap.has_webhook(id).is_none() {
+            cannot.push(format!(
+                "{}: {side}'s webhooks were not read, so its webhook is not promoted (read them again on {side}).",
+                b.name
+            ));
+            return None;
+        }
+    }
     let from = a_snap.webhook_of(&a.id);
     let to = b_snap.webhook_of(&b.id);
     let org = &b.name;
@@ -197,6 +212,12 @@ pub fn promote(
                     OrgSetting::Override(c) => OrgSetting::Override(c.clone()),
                 };
                 out.draft.set_org(b, &b_side.id, LS, setting);
+                if !with_default && row.differs == [Aspect::Effective] {
+                    out.cannot.push(format!(
+                        "{}: it differs only through the cluster default it inherits: promote the cluster default too.",
+                        b_side.name
+                    ));
+                }
                 if let Some(step) = hook_step(a, b, row, rules, &mut out.cannot) {
                     out.hooks.push(step);
                 }

@@ -7,14 +7,15 @@
 //! in another Org needs a token scoped to it: one password, asked once, is
 //! used for those Org switches and forgotten when the run ends.
 
+mod hook;
+
 use super::cluster::Cluster;
 use super::life::detach;
-use super::session::Conn;
-use crate::api::wire::{ConfigureRequest, SearchWebhooks, TokenRequest, Webhook};
-use crate::api::ApiError;
-use crate::model::draft::{diff, plan};
+use super::workspace::Workspace;
+use crate::api::wire::ConfigureRequest;
+use crate::model::draft::{diff, plan, Draft};
 use crate::model::promote::{HookKind, HookStep, Promotion};
-use crate::model::webhook::{create_request, update_request, validate, FormRules, WebhookForm};
+use hook::hook;
 use leptos::prelude::*;
 
 /// One step of a promotion.
@@ -64,6 +65,9 @@ pub struct Run {
     origin: StoredValue<String>,
     /// What could not be promoted, and why.
     cannot: StoredValue<Vec<String>>,
+    /// The preferences promoted (over B's Snapshot): what the configure step
+    /// sends and checks, whatever happens to B's draft meanwhile.
+    draft: StoredValue<Draft>,
 }
 
 impl Run {
@@ -92,6 +96,7 @@ impl Run {
             running: RwSignal::new(false),
             origin: StoredValue::new(origin),
             cannot: StoredValue::new(plan.cannot.clone()),
+            draft: StoredValue::new(plan.draft.clone()),
         }))
     }
 
@@ -106,6 +111,19 @@ impl Run {
 
     pub fn cannot(&self) -> Vec<String> {
         self.cannot.get_value()
+    }
+
+    /// Takes what the promotion put into B's draft out again, if B's draft
+    /// is still that (edits made on B since are left alone); whether it did.
+    pub fn take_back(&self, ws: Workspace) -> bool {
+        let ours = self.draft.get_value();
+        let same = ws
+            .with_both(|s, d| plan(s, &diff(s, d)) == plan(s, &diff(s, &ours)))
+            .unwrap_or(false);
+        if same {
+            ws.discard();
+        }
+        same
     }
 
     /// No step has run yet.
@@ -178,17 +196,45 @@ impl Run {
         });
     }
 
-    /// The configure call: what is left of B's Draft, through B's own save.
+    /// The configure call of the promoted preferences, through B's own save.
+    /// B is read again first: what it holds already is not sent, and a step
+    /// is done only when B is seen to hold all of it. B's draft must be the
+    /// promotion's (or empty: it is put back); edits made on B meanwhile stop it.
     async fn preferences(&self, b: &Cluster) -> StepState {
         let ws = b.workspace;
-        let body: ConfigureRequest = ws
+        if let Err(e) = ws.read_again().await {
+            return StepState::Failed(format!(
+                "B's preferences could not be read ({}): nothing sent; run again.",
+                e.summary()
+            ));
+        }
+        let ours = self.draft.get_value();
+        let body = ws.with_snapshot(|s| s.map(|s| plan(s, &diff(s, &ours))).unwrap_or_default());
+        if body.is_empty() {
+            return StepState::Done("B holds every promoted preference (read just now).".into());
+        }
+        let own: ConfigureRequest = ws
             .with_both(|s, d| plan(s, &diff(s, d)))
             .unwrap_or_default();
-        if body.is_empty() {
-            return StepState::Done("B already holds these preferences.".into());
+        if own.is_empty() {
+            ws.take_draft(ours);
+        } else if own != body {
+            return StepState::Failed(
+                "B's draft holds changes besides the promotion's: save or discard them on B, then run again."
+                    .into(),
+            );
         }
         use crate::state::SaveOutcome as O;
-        match ws.save_from(body, Some(self.origin.get_value())).await {
+        let hooks: Vec<HookStep> = self.steps.with_untracked(|s| {
+            s.iter()
+                .filter_map(|(step, _)| match step {
+                    Step::Hook(h) => Some(h.as_ref().clone()),
+                    Step::Preferences { .. } => None,
+                })
+                .collect()
+        });
+        let origin = with_steps(self.origin.get_value(), &hooks);
+        match ws.save_from(body, Some(origin)).await {
             Ok(O::Saved(v)) if v.iter().all(|x| x.differs.is_none()) => {
                 StepState::Done(format!("Saved and checked: {} change(s), in B's save journal.", v.len()))
             }
@@ -206,122 +252,24 @@ impl Run {
             Ok(O::Unconfirmed { error, .. }) => {
                 StepState::Failed(format!("Sent, but not confirmed ({}); run again to check.", error.summary()))
             }
-            Ok(O::NotSent | O::Elsewhere) => StepState::Failed("Not sent.".into()),
+            Ok(O::Elsewhere) => StepState::Failed(
+                "It ended after a new sign-in to B (it may have landed): run again to check.".into(),
+            ),
+            Ok(O::NotSent) => StepState::Failed("Not sent.".into()),
             Err(e) => StepState::Failed(e.summary()),
         }
     }
 }
 
-/// B's webhook for a step, as B holds it now.
-async fn find(conn: &Conn, h: &HookStep) -> Result<Option<Webhook>, ApiError> {
-    let page = conn
-        .call(&SearchWebhooks {
-            org_identifier: Some(h.org_id.clone()),
-            event_type: Some(Default::default()),
-            record_size: 200,
-            ..Default::default()
-        })
-        .await?;
-    Ok(page.webhooks.into_iter().find(|w| match &h.kind {
-        HookKind::Update { webhook, .. } => &w.id == webhook,
-        HookKind::Create => w.name.trim() == h.form.name.trim(),
-    }))
-}
-
-/// Whether B's webhook holds the step's fields (secrets aside).
-fn holds(w: &Webhook, h: &HookStep) -> bool {
-    let mut want = h.form.clone();
-    want.auth_secret.clear();
-    want.signature_secret.clear();
-    let has = WebhookForm::from_webhook(w);
-    let text = |f: &WebhookForm| {
-        (
-            f.name.trim().to_string(),
-            f.url.trim().to_string(),
-            f.auth,
-            f.auth_user.trim().to_string(),
-            f.signature,
-            f.headers.clone(),
-        )
-    };
-    text(&has) == text(&want)
-}
-
-/// A client for B whose token is scoped to the step's Org: B's own when it
-/// is, else one from `auth/token/full` with the password given.
-async fn scoped(
-    conn: &Conn,
-    org: &str,
-    login: Option<&(String, String)>,
-) -> Result<crate::api::Client, String> {
-    let here = conn.connection.scope().map(|s| s.org_id.to_string());
-    if here.as_deref() == Some(org) {
-        return Ok(conn.connection.client.clone());
+/// Where a promotion came from, with what else it does: the journal keeps it
+/// with the configure call.
+fn with_steps(origin: String, hooks: &[HookStep]) -> String {
+    if hooks.is_empty() {
+        return origin;
     }
-    let (Some((user, password)), Ok(org_id)) = (login, org.parse::<i64>()) else {
-        return Err(format!(
-            "Creating a webhook in Org {org} needs a token scoped to it: give B's password above."
-        ));
-    };
-    let req = TokenRequest {
-        username: user.clone(),
-        password: password.clone(),
-        validity_time_in_sec: 300,
-        org_id: Some(org_id),
-    };
-    let base = conn.connection.client.with_token(String::new());
-    match base.call(&req).await {
-        Ok(t) => Ok(base.with_token(t.token)),
-        Err(e) => Err(format!("Signing in to Org {org} failed: {}", e.summary())),
-    }
-}
-
-/// One webhook create or update, checked by reading back.
-async fn hook(
-    conn: &Conn,
-    h: &HookStep,
-    secrets: (String, String),
-    login: Option<&(String, String)>,
-) -> StepState {
-    let rules = FormRules::for_release(conn.connection.release);
-    // Already there as asked (an earlier attempt whose answer was lost)?
-    if let Ok(Some(w)) = find(conn, h).await {
-        if holds(&w, h) {
-            return StepState::Done("Already on B as asked.".into());
-        }
-    }
-    let mut form = h.form.clone();
-    (form.auth_secret, form.signature_secret) = secrets;
-    let base = match &h.kind {
-        HookKind::Update { base, .. } => Some(base.as_ref()),
-        HookKind::Create => None,
-    };
-    let problems = validate(&form, base, rules);
-    if !problems.is_empty() {
-        let list: Vec<String> = problems.into_iter().map(|p| p.message).collect();
-        return StepState::Failed(list.join(" "));
-    }
-    let sent = match &h.kind {
-        HookKind::Create => match scoped(conn, &h.org_id, login).await {
-            Ok(client) => client.call(&create_request(&form, rules)).await.map(|_| ()),
-            Err(why) => return StepState::Failed(why),
-        },
-        HookKind::Update { webhook, base } => {
-            conn.call(&update_request(webhook, base, &form, rules))
-                .await
-        }
-    };
-    if let Err(e) = sent {
-        return StepState::Failed(e.summary());
-    }
-    match find(conn, h).await {
-        Ok(Some(w)) if holds(&w, h) => StepState::Done("Done, and read back.".into()),
-        Ok(Some(_)) => {
-            StepState::Failed("Sent, but B's webhook does not hold every field: run again.".into())
-        }
-        Ok(None) => {
-            StepState::Failed("Sent, but B does not list the webhook: run again to check.".into())
-        }
-        Err(e) => StepState::Failed(format!("Sent, but reading back failed: {}", e.summary())),
-    }
+    let steps: Vec<String> = hooks
+        .iter()
+        .map(|h| Step::Hook(Box::new(h.clone())).describe())
+        .collect();
+    format!("{origin}; with it, webhook steps: {}", steps.join("; "))
 }

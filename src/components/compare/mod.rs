@@ -5,11 +5,12 @@
 //! what is shown, and the rows picked for a promotion from A to B.
 
 mod promote;
+mod steps;
+mod summary;
 mod table;
 
 use crate::components::clusters::badge;
-use crate::components::work::download;
-use crate::model::compare::{compare, export, matching, search_keys, Comparison, Showing};
+use crate::model::compare::{compare, matching, search_keys, Comparison, Showing};
 use crate::model::look::Look;
 use crate::perf::mark_after_paint;
 use crate::state::deliveries::Deliveries;
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 use promote::PromotionCard;
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use summary::Summary;
 use table::CompareTable;
 
 /// A value a memo hands on without comparing it (a comparison of 10,000 rows
@@ -109,65 +111,6 @@ fn comparison(pair: Pair) -> Memo<Option<Shared<Comparison>>> {
     })
 }
 
-/// The default, the tally, and the export of the rows shown.
-#[component]
-fn Summary(pair: Pair, cmp: Shared<Comparison>, shown: Signal<Vec<usize>>) -> impl IntoView {
-    let c = cmp.0.clone();
-    let t = c.tally();
-    let status = RwSignal::new(None::<Result<String, String>>);
-    let cmp = StoredValue::new(cmp);
-    let file = move |json: bool| {
-        let c = cmp.with_value(|c| c.0.clone());
-        let rows: Vec<_> = shown.with_untracked(|s| s.iter().map(|&i| &c.rows[i]).collect());
-        let (ha, hb) = (pair.a.label(), pair.b.label());
-        let (text, name, kind) = if json {
-            (
-                export::to_json(&c, &rows, &ha, &hb),
-                "comparison.json",
-                "application/json",
-            )
-        } else {
-            (export::to_csv(&c, &rows), "comparison.csv", "text/csv")
-        };
-        status.set(Some(download(
-            name,
-            kind,
-            &text,
-            format!("{} Org(s) exported to {name}.", rows.len()),
-        )));
-    };
-    let default_row = if c.default_differs() {
-        "differs"
-    } else {
-        "same"
-    };
-    view! {
-        <dl class="compare-summary" data-testid="compare-summary">
-            <dt>"Cluster default"</dt>
-            <dd data-testid="compare-default" data-differs=default_row>
-                "A: " {export::default_text(&c.default_a)} " · B: " {export::default_text(&c.default_b)}
-                {c.default_differs().then(|| view! { <strong class="warn-text">" — differs"</strong> })}
-            </dd>
-            <dt>"Orgs"</dt>
-            <dd data-testid="compare-tally" data-same=t.same data-differing=t.differing data-only-a=t.only_a data-only-b=t.only_b data-similar=t.similar>
-                {format!("{} the same, {} differ, {} only in A, {} only in B", t.same, t.differing, t.only_a, t.only_b)}
-                {(t.similar > 0).then(|| view! {
-                    <span class="warn-text">{format!("; {} named alike but not the same (case or spacing): not matched", t.similar)}</span>
-                })}
-            </dd>
-        </dl>
-        <div class="bulk" role="group" aria-label="Export the comparison">
-            <button type="button" on:click=move |_| file(false)>"Export CSV"</button>
-            <button type="button" on:click=move |_| file(true)>"Export JSON"</button>
-            <span class="muted small">"What the filter shows; secrets are never in it."</span>
-            {move || status.get().map(|s| match s {
-                Ok(t) => view! { <span role="status" class="muted">{t}</span> }.into_any(),
-                Err(t) => view! { <span role="alert" class="warn-text">{t}</span> }.into_any(),
-            })}
-        </div>
-    }
-}
-
 /// The two clusters compared, once both are read.
 #[component]
 fn Compared(pair: Pair, cmp: Memo<Option<Shared<Comparison>>>) -> impl IntoView {
@@ -238,7 +181,24 @@ fn PairView(pair: Pair) -> impl IntoView {
             <p class="loading" role="status">{format!("Reading the preferences of {}…", missing.join(" and "))}</p>
         })
     };
+    // A token scoped to one Org reads that Org only: the rest of its cluster
+    // would show as missing.
+    let partial = move || {
+        [("A", pair.a, "B"), ("B", pair.b, "A")]
+            .into_iter()
+            .filter_map(|(side, c, other)| {
+                let s = c.session.scope().filter(|s| !s.is_primary())?;
+                Some(format!(
+                    "{side}'s token is scoped to Org {} (id {}): it reads that Org only, so the Orgs out of its \
+                     reach show as only in {other}. Switch {side} to the Primary Org to compare every Org.",
+                    s.org_name, s.org_id
+                ))
+            })
+            .map(|t| view! { <p class="notice" role="note" data-testid="compare-partial">{t}</p> })
+            .collect_view()
+    };
     view! {
+        {partial}
         <p class="compare-pair">
             "A: " {badge(&pair.a.cluster())} " " <span class="muted">{pair.a.label()}</span>
             " → B: " {badge(&pair.b.cluster())} " " <span class="muted">{pair.b.label()}</span>

@@ -21,21 +21,20 @@ fn webhook_id(c: &Side, side: Option<&OrgSide>) -> Option<String> {
         .with_snapshot(|s| s.and_then(|s| s.webhook_of(&side.id)).map(|w| w.id.clone()))
 }
 
-/// Delivery health for the rows on screen, on one side.
+/// Delivery health for the rows on screen, on one side: the reads belong to
+/// this view (they stop when it goes).
 fn health_on_screen(c: Side, ids: Memo<Vec<String>>) {
     let d = c.deliveries;
     let available = Memo::new(move |_| d.unavailable().is_none());
-    let _ = c.cluster().own(|| {
-        resource(move || {
-            let (ids, available) = (ids.get(), available.get());
-            c.session.reading_release();
-            d.generation();
-            async move {
-                if available {
-                    d.fetch(ids).await
-                }
+    resource(move || {
+        let (ids, available) = (ids.get(), available.get());
+        c.session.reading_release();
+        d.generation();
+        async move {
+            if available {
+                d.fetch(ids).await
             }
-        })
+        }
     });
 }
 

@@ -236,3 +236,17 @@ fn the_filter_and_the_modes_keep_the_rows_they_say() {
     assert_eq!(Showing::from_code("nope"), Showing::All);
     assert!(row(&c, "Finance").promotable() && !row(&c, "Legal").promotable());
 }
+
+#[test]
+fn a_default_not_read_on_one_side_is_not_a_difference() {
+    let (a, mut b) = pair();
+    b.cluster = None;
+    let c = compare(&a, &b);
+    let hr = row(&c, "HR");
+    assert!(
+        !hr.differs.contains(&Aspect::Effective),
+        "HR inherits on both; B's default is unknown: {:?}",
+        hr.differs
+    );
+    assert_eq!(hr.b.as_ref().unwrap().effective, None);
+}

@@ -207,3 +207,87 @@ fn an_org_only_on_b_or_with_a_similar_name_is_not_promoted() {
     );
     assert!(p.cannot.iter().any(|c| c.contains("A has no such Org")));
 }
+
+#[test]
+fn webhooks_not_read_on_a_side_are_not_promoted_and_said() {
+    let (a, mut b) = clusters();
+    b.webhook_orgs = None;
+    b.webhooks.clear();
+    let c = compare(&a, &b);
+    let picked: Vec<&Row> = c.rows.iter().filter(|r| r.name() == "Finance").collect();
+    let p = promote(&a, &b, &picked, false, rules("26.8.0.cl"));
+    assert!(
+        p.hooks.is_empty(),
+        "no create where B's webhooks are unknown"
+    );
+    assert!(
+        p.cannot
+            .iter()
+            .any(|c| c.contains("B's webhooks were not read")),
+        "{:?}",
+        p.cannot
+    );
+    assert!(!p.draft.is_empty(), "the preferences still go");
+}
+
+#[test]
+fn a_disabled_webhook_on_an_older_b_is_said_and_an_enabled_one_is_not() {
+    let (mut a, b) = clusters();
+    let status = |a: &mut Snapshot, s| {
+        let mut hooks = a.webhooks.clone();
+        hooks.get_mut("1").unwrap().form.status = Some(s);
+        a.set_webhooks(hooks);
+    };
+    let pick = |a: &Snapshot| {
+        let c = compare(a, &b);
+        let picked: Vec<Row> = c
+            .rows
+            .into_iter()
+            .filter(|r| r.name() == "Finance")
+            .collect();
+        let refs: Vec<&Row> = picked.iter().collect();
+        promote(a, &b, &refs, false, rules("26.4.0.cl"))
+    };
+    status(&mut a, Status::Disabled);
+    let p = pick(&a);
+    assert!(
+        p.cannot.iter().any(|c| c.contains("stays enabled on B")),
+        "{:?}",
+        p.cannot
+    );
+    assert_eq!(p.hooks[0].form.status, None, "26.4 takes no status");
+    status(&mut a, Status::Enabled);
+    let p = pick(&a);
+    assert!(
+        !p.cannot.iter().any(|c| c.contains("status")),
+        "{:?}",
+        p.cannot
+    );
+}
+
+#[test]
+fn a_row_that_differs_only_through_the_default_says_to_promote_the_default() {
+    let (a, b) = clusters();
+    let c = compare(&a, &b);
+    // Ops inherits on both; A's default was never set (EMAIL), B's is EMAIL.
+    let ops = c.rows.iter().find(|r| r.name() == "Ops").unwrap();
+    assert!(ops.differs.is_empty(), "{:?}", ops.differs);
+    // B with a WEBHOOK default: Ops now differs through it alone.
+    let b2 = snap(
+        json!({"cluster_preferences": [{"event_type": LS, "channels": ["WEBHOOK"]}], "org_preferences": [
+            {"org": {"id": "94", "name": "Ops"}, "preferences": []}
+        ]}),
+        vec![],
+    );
+    let c = compare(&a, &b2);
+    let ops = c.rows.iter().find(|r| r.name() == "Ops").unwrap();
+    assert_eq!(ops.differs, [Aspect::Effective]);
+    let p = promote(&a, &b2, &[ops], false, rules("26.8.0.cl"));
+    assert!(
+        p.cannot
+            .iter()
+            .any(|c| c.contains("promote the cluster default too")),
+        "{:?}",
+        p.cannot
+    );
+}

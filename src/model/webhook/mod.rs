@@ -3,12 +3,14 @@
 //! write-only: the server answers `***`, so an edit sends a secret only when
 //! the admin typed a new one.
 
+mod field;
 mod mismatch;
 mod requests;
 mod validate;
 
+pub use field::Field;
 pub use mismatch::{mismatch, Mismatch};
-pub use requests::{create_request, update_request};
+pub use requests::{create_request, unheld, update_request};
 pub use validate::{validate, Problem};
 
 use super::release::{Feature, ReleaseInfo};
@@ -89,43 +91,6 @@ impl AuthKind {
     }
 }
 
-/// The form's fields, for problems and element ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Name,
-    Description,
-    Url,
-    UrlParams,
-    Auth,
-    AuthUser,
-    AuthUrl,
-    AuthSecret,
-    Signature,
-    SignatureHeader,
-    SignatureSecret,
-    Headers,
-}
-
-impl Field {
-    /// The element id's tail (`wh-…`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Name => "name",
-            Field::Description => "description",
-            Field::Url => "url",
-            Field::UrlParams => "url_params",
-            Field::Auth => "auth",
-            Field::AuthUser => "auth_user",
-            Field::AuthUrl => "auth_url",
-            Field::AuthSecret => "auth_secret",
-            Field::Signature => "signature",
-            Field::SignatureHeader => "signature_header",
-            Field::SignatureSecret => "signature_secret",
-            Field::Headers => "headers",
-        }
-    }
-}
-
 /// What the cluster's release lets the form send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FormRules {
@@ -199,7 +164,7 @@ impl WebhookForm {
             Field::SignatureHeader => &self.signature_header,
             Field::SignatureSecret => &self.signature_secret,
             Field::Headers => &self.headers,
-            Field::Auth | Field::Signature => "",
+            Field::Auth | Field::Signature | Field::Status => "",
         }
     }
 
@@ -216,7 +181,7 @@ impl WebhookForm {
             Field::SignatureHeader => &mut self.signature_header,
             Field::SignatureSecret => &mut self.signature_secret,
             Field::Headers => &mut self.headers,
-            Field::Auth | Field::Signature => return,
+            Field::Auth | Field::Signature | Field::Status => return,
         };
         *slot = value;
     }
@@ -514,5 +479,46 @@ mod tests {
         );
         assert!(valid_header_name("X-ThoughtSpot-Signature"));
         assert!(!valid_header_name("X Sig"));
+    }
+
+    #[test]
+    fn unheld_names_every_field_a_request_carries_and_nothing_a_server_writes_differently() {
+        let rules =
+            FormRules::for_release(ReleaseInfo::Known(Release::parse("26.8.0.cl").unwrap()));
+        let want = WebhookForm {
+            name: "Finance".into(),
+            url: "https://a.example/x".into(),
+            url_params: "a=1\nb=2".into(),
+            auth: AuthKind::ApiKey,
+            auth_user: "X-Key".into(),
+            headers: "X-T: v".into(),
+            ..Default::default()
+        };
+        // The same, as a server answers it: spaces, order, status not set.
+        let mut has = want.clone();
+        has.name = " Finance ".into();
+        has.url_params = "b=2\na=1".into();
+        has.headers = "X-T:  v".into();
+        has.status = Some(Status::Enabled);
+        assert_eq!(unheld(&has, &want, rules), []);
+        has.description = "other".into();
+        has.status = Some(Status::Disabled);
+        has.url_params = "a=1".into();
+        has.signature = true;
+        assert_eq!(
+            unheld(&has, &want, rules),
+            [
+                Field::Description,
+                Field::UrlParams,
+                Field::Signature,
+                Field::Status
+            ]
+        );
+        // A release without status or headers does not count them.
+        let old = FormRules::for_release(ReleaseInfo::Known(Release::parse("26.2.0.cl").unwrap()));
+        has.headers = "X-Other: 1".into();
+        assert!(!unheld(&has, &want, old).contains(&Field::Status));
+        assert!(!unheld(&has, &want, old).contains(&Field::Headers));
+        assert!(unheld(&has, &want, rules).contains(&Field::Headers));
     }
 }

@@ -1,7 +1,7 @@
 //! The typed requests the webhook form becomes: `create`, and `update` with
 //! only what changed. Fields newer than the cluster's release are never sent.
 
-use super::{parse_pairs, same_text, AuthKind, FormRules, WebhookForm};
+use super::{parse_pairs, same_text, AuthKind, Field, FormRules, WebhookForm};
 use crate::api::wire::{
     AuthenticationInput, CreateWebhook, EventType, KeyValue, ResetOption, SignatureInput, Status,
     UpdateWebhook, WebhookFields,
@@ -123,4 +123,45 @@ pub fn update_request(
         },
         reset_options: (rules.reset && !reset.is_empty()).then_some(reset),
     }
+}
+
+/// The fields of `want` (secrets aside) that a webhook holding `has` does not
+/// hold as a create or update of `want` would send them, on a release with
+/// `rules`: the text trimmed, URL parameters and headers as pairs, a status
+/// not set as enabled. Empty: `has` is what `want` asks for.
+pub fn unheld(has: &WebhookForm, want: &WebhookForm, rules: FormRules) -> Vec<Field> {
+    let mut out = Vec::new();
+    let mut note = |differ: bool, f: Field| {
+        if differ {
+            out.push(f);
+        }
+    };
+    note(!same_text(&has.name, &want.name), Field::Name);
+    note(
+        !same_text(&has.description, &want.description),
+        Field::Description,
+    );
+    note(!same_text(&has.url, &want.url), Field::Url);
+    note(url_params(has) != url_params(want), Field::UrlParams);
+    note(has.auth != want.auth, Field::Auth);
+    let details = want.auth != AuthKind::None && want.auth != AuthKind::BearerToken;
+    note(
+        details && !same_text(&has.auth_user, &want.auth_user),
+        Field::AuthUser,
+    );
+    let oauth = want.auth == AuthKind::OAuth2;
+    note(
+        oauth && !same_text(&has.auth_url, &want.auth_url),
+        Field::AuthUrl,
+    );
+    note(has.signature != want.signature, Field::Signature);
+    let header = want.signature && !same_text(&has.signature_header, &want.signature_header);
+    note(header, Field::SignatureHeader);
+    note(
+        rules.headers && headers(has) != headers(want),
+        Field::Headers,
+    );
+    let status = |f: &WebhookForm| f.status.unwrap_or(Status::Enabled);
+    note(rules.status && status(has) != status(want), Field::Status);
+    out
 }

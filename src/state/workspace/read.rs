@@ -166,6 +166,12 @@ impl Workspace {
         Ok(())
     }
 
+    /// Reads what the server holds again, now, for work that must see it
+    /// (a promotion's step checks what B holds before and after sending).
+    pub async fn read_again(&self) -> Result<(), ApiError> {
+        self.load_with(&self.session.conn().to_the_end()).await
+    }
+
     /// Looks Orgs up on the server with the API's own Org filter and merges them in.
     pub async fn lookup(&self, ident: &str) -> Result<usize, ApiError> {
         let req = SearchRequest {
