@@ -12,11 +12,11 @@
 //      figures of part 1: one side's search answer → comparison table ready,
 //      the click on Reload → comparison table ready, a filter keystroke, and
 //      the memory held with both connected.
-//   node bench/bench.cjs [--orgs 10000] [--iterations 7] [--port 8796] [--compare]
+//   node bench/bench.cjs [--orgs 10000] [--iterations 7] [--port 8796] [--compare] [--scale 50000]
 // Ports: P serves the split build with the baseline pages (--orgs generated
 // Orgs); P+1 the split build and P+2 the unsplit one (its index.html uses
 // absolute paths, so it gets a server of its own), both with at most 1,000
-// generated Orgs, for the slow-link part. With --compare, P+3 serves the second demo variant (API only). Nothing else is bound.
+// generated Orgs, for the slow-link part. With --compare, P+3 serves the second demo variant (API only); with --scale, P+4 the split build with N Orgs. Nothing else is bound.
 // Expects dist/, target/dist-unsplit/ and target/debug/demo-server
 // (./run bench builds them).
 'use strict';
@@ -28,6 +28,8 @@ const zlib = require('zlib');
 const { chromium } = require('../e2e/node_modules/playwright-core');
 
 const FLAGS = ['compare'];
+// --scale N: the panel and the paged page again at N Orgs (on P+4), with the
+// ratios at both sizes side by side (the every-row page is left out there).
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--')
     ? [...acc, [a.slice(2), FLAGS.includes(a.slice(2)) ? true : all[i + 1]]] : acc), []),
@@ -36,6 +38,8 @@ const COMPARE = args.compare === true;
 const ORGS = Number(args.orgs ?? 10000);
 const ITER = Number(args.iterations ?? 7);
 const PORT = Number(args.port ?? 8796);
+const SCALE = args.scale === undefined ? null : Number(args.scale);
+if (SCALE !== null && !(Number.isInteger(SCALE) && SCALE > 0)) throw new Error(`--scale must be a whole number of Orgs, got ${args.scale}`);
 for (const [k, v] of [['orgs', ORGS], ['iterations', ITER], ['port', PORT]]) {
   if (!Number.isInteger(v) || v < (k === 'orgs' ? 0 : 1)) throw new Error(`--${k} must be a whole number, got ${args[k]}`);
 }
@@ -61,6 +65,7 @@ const kb = (n) => (n / 1000).toFixed(1) + ' KB';
 const ms = (n) => n.toFixed(1) + ' ms';
 const mb = (n) => (n / 1e6).toFixed(1) + ' MB';
 const ratio = (a, b) => (a / b).toFixed(2);
+const perOrg = (bytes, orgs) => `${Math.round(bytes / Math.max(orgs, 1))} B`;
 const line = (cells) => console.log('| ' + cells.join(' | ') + ' |');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -76,7 +81,7 @@ const median = (xs) => {
 // baseline pages). The split build keeps its assets in a pkg-<hash>/ folder,
 // so whole trees are copied.
 function site() {
-  for (const [dir, what] of [[DIST, 'the split release build (./run build)'], [UNSPLIT, 'the unsplit build (trunk build --release --dist target/dist-unsplit)']]) {
+  for (const [dir, what] of [[DIST, 'the split release build (./run build)'], [UNSPLIT, 'the unsplit build (./run build --unsplit --out target/dist-unsplit)']]) {
     if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${dir} has no index.html: make ${what} first`);
   }
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: cargo build -p demo-server`);
@@ -182,14 +187,27 @@ async function timed(page, action) {
         obs.observe({ entryTypes: ['mark'] });
         setTimeout(() => { obs.disconnect(); reject(new Error(`${location.pathname}: no ${name} mark within ${timeout / 1000} s`)); }, timeout);
       });
+    // A load starts once the previous one has ended (the panel shows the
+    // table before the Org list and webhooks are merged in; Reload is
+    // disabled until they are) and its last frame's marks have been made.
+    const button = document.querySelector(selector);
+    for (let waited = 0; kind === 'load' && button.disabled; waited += 20) {
+      if (waited > timeout) throw new Error(`${location.pathname}: ${selector} still disabled after ${timeout / 1000} s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     performance.clearMarks();
     if (kind === 'load') {
       const received = wait('tsp-search-received');
       const ready = wait(readyMark);
       const t0 = performance.now();
-      document.querySelector(selector).click();
+      button.click();
       const [r, t] = await Promise.all([received, ready]);
-      return { total: t - t0, afterResponse: t - r };
+      // Whatever the load still does after the table shows is not timed,
+      // and is over before the next measurement.
+      const end = performance.now() + timeout;
+      while (button.disabled && performance.now() < end) await new Promise((res) => setTimeout(res, 5));
+      return { total: t - t0, afterResponse: t - r, complete: performance.now() - t0 };
     }
     const ready = wait(filterMark);
     const el = document.querySelector(selector);
@@ -212,15 +230,16 @@ async function memory(page) {
 const QUERIES = ['generated org 0', 'generated org 01', 'generated org 012', 'finance', '77', ''];
 
 async function measure(page, loadSelector, filterSelector, marks = {}) {
-  const load = [], afterResponse = [], filter = [];
+  const load = [], afterResponse = [], complete = [], filter = [];
   await timed(page, { kind: 'load', selector: loadSelector, ...marks }); // warm-up
   for (let i = 0; i < ITER; i++) {
     const r = await timed(page, { kind: 'load', selector: loadSelector, ...marks });
     load.push(r.total);
     afterResponse.push(r.afterResponse);
+    complete.push(r.complete);
     for (const q of QUERIES) filter.push((await timed(page, { kind: 'filter', selector: filterSelector, value: q, ...marks })).total);
   }
-  return { load: median(load), afterResponse: median(afterResponse), filter: median(filter), mem: await memory(page) };
+  return { load: median(load), afterResponse: median(afterResponse), complete: median(complete), filter: median(filter), mem: await memory(page) };
 }
 
 // Checks what a page shows after the last (empty) filter: the count, and how many rows.
@@ -243,7 +262,7 @@ async function connect(page, total) {
 connect.shown = (page, total) => page.waitForFunction(
   (n) => document.querySelector('[data-testid=org-count]')?.textContent === `${n} of ${n} Orgs`, total, { timeout: MARK_TIMEOUT_MS });
 
-async function tables(browser, base, total) {
+async function tables(browser, base, total, { every: withEvery = true } = {}) {
   const ours = await browser.newPage({ viewport: VIEWPORT });
   await ours.goto(`${base}/`);
   await connect(ours, total);
@@ -260,7 +279,7 @@ async function tables(browser, base, total) {
     await page.close();
     return r;
   };
-  const every = await baseline('baseline.html', total);
+  const every = withEvery ? await baseline('baseline.html', total) : null;
   const paged = await baseline('baseline.html?page=50', Math.min(50, total));
   return { panel, every, paged };
 }
@@ -421,6 +440,11 @@ const started = Date.now();
       const other = await startServer(PORT + 3, null, ORGS, ['--variant', 'second', '--cors-origins', origins]);
       compared = await comparison(browser, base, other, total);
     }
+    let scaled;
+    if (SCALE !== null) {
+      const big = await startServer(PORT + 4, builds.dir, SCALE);
+      scaled = await tables(browser, big, SCALE + HAND_MADE, { every: false });
+    }
     const slow = await slowLink(browser, bases, slowTotal);
 
     const sz = (s) => `${kb(s.first.total)} (wasm ${kb(s.first.wasm)}, js ${kb(s.first.js)}, css ${kb(s.first.css)}, html ${kb(s.first.html)})`;
@@ -441,9 +465,27 @@ const started = Date.now();
     line(['---', '---', '---', '---']);
     line(['click → table ready (network included)', ms(a.load), ms(c.load), ratio(a.load, c.load)]);
     line(['search response → table interactive', ms(a.afterResponse), ms(c.afterResponse), ratio(a.afterResponse, c.afterResponse)]);
+    line(['click → every answer in (the Org list and webhooks merged; Reload again)', ms(a.complete), ms(c.load), ratio(a.complete, c.load)]);
     line(['filter keystroke → table updated', ms(a.filter), ms(c.filter), ratio(a.filter, c.filter)]);
     line(['memory: JS heap + wasm', mb(a.mem.heap + a.mem.wasm), `${mb(c.mem.heap)} (JS heap)`, ratio(a.mem.heap + a.mem.wasm, c.mem.heap)]);
+    line(['memory per Org', perOrg(a.mem.heap + a.mem.wasm, total), perOrg(c.mem.heap, total), '']);
     line(['first load, brotli -q 11', kb(split.first.total), kb(baselineSize), '']);
+
+    if (scaled) {
+      const [n1, n2] = [total, SCALE + HAND_MADE];
+      const e = scaled.panel, f = scaled.paged;
+      console.log(`\nThe panel against the paged plain-JS page at ${n1} and ${n2} Orgs, in this run\n`);
+      line(['measurement', `panel, ${n1}`, `paged JS, ${n1}`, 'ratio', `panel, ${n2}`, `paged JS, ${n2}`, 'ratio']);
+      line(['---', '---', '---', '---', '---', '---', '---']);
+      const row = (label, pick, fmt) => line([label, fmt(pick(a)), fmt(pick(c)), ratio(pick(a), pick(c)), fmt(pick(e)), fmt(pick(f)), ratio(pick(e), pick(f))]);
+      row('click → table ready (network included)', (x) => x.load, ms);
+      row('search response → table interactive', (x) => x.afterResponse, ms);
+      row('filter keystroke → table updated', (x) => x.filter, ms);
+      const memOf = (x) => x.mem.heap + x.mem.wasm;
+      row('memory: JS heap + wasm', memOf, mb);
+      line(['memory per Org', perOrg(memOf(a), n1), perOrg(memOf(c), n1), '', perOrg(memOf(e), n2), perOrg(memOf(f), n2), '']);
+      line(['click → every answer in (panel)', ms(a.complete), '', '', ms(e.complete), '', '']);
+    }
 
     if (compared) {
       const d = compared;

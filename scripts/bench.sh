@@ -10,7 +10,7 @@ cd "$ROOT"
 "$ROOT/scripts/setup.sh"
 step "release builds: split (dist/) and unsplit (target/dist-unsplit/)"
 bash scripts/build.sh
-trunk build --release --offline --skip-version-check --dist target/dist-unsplit
+bash scripts/build.sh --unsplit --out target/dist-unsplit
 step "demo server build"
 cargo build -p demo-server --quiet
 step "benchmark"

@@ -2,19 +2,24 @@
 # The release build: the panel in two wasm parts, the connect screen (the first
 # load) and everything shown after Connect (fetched in the background as soon
 # as the connect screen has rendered), as a static site.
-#   ./run build [--public-url /sub/path/] [--out DIR]     (default: / and dist/)
+#   ./run build [--public-url /sub/path/] [--out DIR] [--unsplit]
+#     (default: / and dist/)
 # Trunk cannot do this (the split must happen between cargo and wasm-bindgen):
 # cargo (relocations kept) → wasm-split-cli → wasm-bindgen → wasm-opt -Oz on
 # every part → terser on the JavaScript → dist/index.html from index.html.
+# --unsplit: one wasm file, otherwise the same (what ./run demo serves, and
+# the benchmark's comparison): it needs no wasm-split-cli.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 public_url=/
 out=dist
+mode=split
 while [ $# -gt 0 ]; do
   case "$1" in
     --public-url) public_url=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --unsplit) mode=unsplit; shift ;;
     *) echo "build: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -22,19 +27,31 @@ case "$public_url" in */) ;; *) public_url="$public_url/" ;; esac
 
 target_dir=${CARGO_TARGET_DIR:-$ROOT/target}
 name=ts-channels-panel
-step "cargo: the panel for wasm32, split point enabled"
-cargo rustc -p "$name" --bin "$name" --release --target wasm32-unknown-unknown \
-  --features split --quiet -- -Clink-args=--emit-relocs
-input="$target_dir/wasm32-unknown-unknown/release/$name.wasm"
-
-work="$target_dir/split-build"
+work="$target_dir/build-$mode"
 rm -rf "$work"
 mkdir -p "$work/split"
-step "wasm-split-cli, wasm-bindgen, wasm-opt, terser"
-wasm-split-cli --target web --out-name "$name" "$input" "$work/split"
-wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
-  --out-name "$name" --out-dir "$work/split" "$work/split/$name.wasm"
-rm "$work/split/$name.wasm"
+bindgen() {
+  wasm-bindgen --target web --no-demangle --no-typescript \
+    --out-name "$name" --out-dir "$work/split" "$@"
+}
+case "$mode" in
+  split)
+    step "cargo: the panel for wasm32, split point enabled"
+    cargo rustc -p "$name" --bin "$name" --release --target wasm32-unknown-unknown \
+      --features split --quiet -- -Clink-args=--emit-relocs
+    step "wasm-split-cli, wasm-bindgen, wasm-opt, terser"
+    wasm-split-cli --target web --out-name "$name" \
+      "$target_dir/wasm32-unknown-unknown/release/$name.wasm" "$work/split"
+    bindgen --keep-lld-exports "$work/split/$name.wasm"
+    rm "$work/split/$name.wasm"
+    ;;
+  unsplit)
+    step "cargo: the panel for wasm32, one file"
+    cargo build -p "$name" --bin "$name" --release --target wasm32-unknown-unknown --quiet
+    step "wasm-bindgen, wasm-opt, terser"
+    bindgen "$target_dir/wasm32-unknown-unknown/release/$name.wasm"
+    ;;
+esac
 for w in "$work"/split/*.wasm; do
   wasm-opt -Oz "$w" -o "$w"
 done
@@ -76,4 +93,4 @@ node -e '
   html = html.replace(trunkLinks, "").replace("</head>", `    ${head}\n  </head>`);
   fs.writeFileSync(`${out}/index.html`, html);
 ' "$out" "$public_url" "$pkg" "$name"
-echo "release build: $out/ (assets in $out/$pkg/, public URL $public_url)"
+echo "$mode build: $out/ (assets in $out/$pkg/, public URL $public_url)"

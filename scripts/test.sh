@@ -4,7 +4,16 @@
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
-"$ROOT/scripts/setup.sh" || { echo "test summary: setup failed"; exit 1; }
+"$ROOT/scripts/setup.sh" test || { echo "test summary: setup failed"; exit 1; }
+# Only the last step needs trunk: it compiles meanwhile (once).
+trunk_log=target/setup-trunk.log
+mkdir -p target
+bash "$ROOT/scripts/setup.sh" trunk >"$trunk_log" 2>&1 &
+trunk_pid=$!
+trap 'kill "$trunk_pid" 2>/dev/null || true' EXIT
+trunk_ready() {
+  wait "$trunk_pid" || { cat "$trunk_log"; return 1; }
+}
 
 passed=()
 started=$SECONDS
@@ -31,10 +40,12 @@ run "browser tests (wasm-bindgen-test, headless Chromium)" cargo test -p ts-chan
 run "release build, split (./run build)" bash scripts/build.sh
 run "first-load size budget (brotli, 120 KB)" node bench/size.cjs
 run "release build under a sub-path (/tools/channels/)" bash scripts/build.sh --public-url /tools/channels/ --out target/dist-subpath
-run "release build, unsplit (trunk, for the benchmark)" trunk build --release --offline --skip-version-check --dist target/dist-unsplit
+run "release build, unsplit (what ./run demo serves; the benchmark's comparison)" bash scripts/build.sh --unsplit --out target/dist-unsplit
 run "demo server build" cargo build -p demo-server --quiet
 run "end-to-end tests (Playwright against dist/ and the demo server)" bash -c "cd e2e && npx playwright test"
 run "benchmark smoke run (1,000 Orgs, 1 iteration; timings not judged)" node bench/bench.cjs --orgs 1000 --iterations 1 --port 8798 --compare
+run "trunk installed (alongside the steps above)" trunk_ready
+run "trunk serve (the development server) builds and serves the panel" bash scripts/trunk-serve-check.sh
 
 echo
 printf '  ok  %s\n' "${passed[@]}"

@@ -42,7 +42,7 @@ use ts_channels_panel::model::prefs::{
     ClusterSetting, Org, OrgSetting, Prefs, Snapshot, LIVEBOARD_SCHEDULE as LS,
 };
 use ts_channels_panel::model::prefset::{self, PrefSet};
-use ts_channels_panel::model::table::{filter_keys, search_keys};
+use ts_channels_panel::model::table::filter_keys;
 use ts_channels_panel::model::webhook::{validate, AuthKind, FormRules, WebhookForm};
 use ts_channels_panel::model::workfile::{self, WorkFile};
 
@@ -642,7 +642,7 @@ fn check_search(text: &str, orgs: Option<&[OrgResponse]>, asked: bool) {
     let snap = Snapshot::from_wire(resp, orgs.map(<[OrgResponse]>::to_vec), asked);
     check_snapshot(&snap, &want_cluster, &want_orgs);
     a_save_sends_back_what_it_does_not_change(&snap, &want_cluster, &want_orgs);
-    let _ = filter_keys(&search_keys(&snap.orgs), "a");
+    let _ = filter_keys(&snap.search_keys(), "a");
 }
 
 fn check_snapshot(snap: &Snapshot, cluster: &Option<Prefs>, orgs: &BTreeMap<String, WantOrg>) {
@@ -1859,6 +1859,6 @@ fn ten_thousand_orgs_and_huge_names_parse() {
     let text = v.to_string();
     let snap = Snapshot::from_wire(parse(&text).unwrap(), None, true);
     assert_eq!(snap.orgs.len(), 10_000);
-    assert_eq!(filter_keys(&search_keys(&snap.orgs), "org 0999").len(), 10);
+    assert_eq!(filter_keys(&snap.search_keys(), "org 0999").len(), 10);
     check_search(&text, None, true);
 }

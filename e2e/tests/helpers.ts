@@ -156,6 +156,9 @@ export async function connectHere(page: Page, host = '') {
  */
 export async function settled(page: Page) {
   await expect(page.getByTestId('org-count')).toBeVisible();
+  // The table shows the preference answer first; the load has ended (the Org
+  // list and webhooks added) when Reload is offered again.
+  await expect(page.getByTestId('reload')).toHaveText('Reload');
   await expect(page.locator('.org-table td.deliveries', { hasText: '…' })).toHaveCount(0);
 }
 

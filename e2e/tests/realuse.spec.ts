@@ -41,6 +41,7 @@ test('a save in flight when the admin connects elsewhere lands where it started'
   await connectHere(page, other);
   // The other host's own load runs, with the save still under way.
   await expect(page.getByTestId('org-count')).toHaveText('15 of 15 Orgs');
+  await settled(page);
   const readsThere: string[] = [];
   page.on('request', (r) => { if (r.url().startsWith(other) && r.url().endsWith('/search')) readsThere.push(r.url()); });
   await held.release();

@@ -2,12 +2,14 @@
 
 use super::prefs::Org;
 
-/// What the filter matches against, one per Org: the lower-cased name and the id.
-/// Built once per Snapshot so that a keystroke does not lower-case 10,000 names.
-pub fn search_keys(orgs: &[Org]) -> Vec<String> {
-    orgs.iter()
-        .map(|o| format!("{}\u{0}{}", o.name.to_lowercase(), o.id))
-        .collect()
+/// What the filter matches against: the lower-cased name and the id. The
+/// Snapshot keeps one per Org (`Snapshot::search_keys`), made as it sorts
+/// them, so that a keystroke does not lower-case 10,000 names.
+pub fn search_key(o: &Org) -> String {
+    let mut key = o.name.to_lowercase();
+    key.push('\0');
+    key.push_str(&o.id);
+    key
 }
 
 /// Indexes of the keys that contain `query` (case-insensitive).
@@ -58,7 +60,8 @@ mod tests {
     use crate::model::prefs::Prefs;
 
     fn filter(orgs: &[Org], query: &str) -> Vec<usize> {
-        filter_keys(&search_keys(orgs), query)
+        let keys: Vec<String> = orgs.iter().map(search_key).collect();
+        filter_keys(&keys, query)
     }
 
     fn org(id: &str, name: &str) -> Org {

@@ -7,7 +7,7 @@ mod row;
 mod tools;
 
 use crate::components::table_head::TableHead;
-use crate::model::table::{filter_keys, page, search_keys, Page};
+use crate::model::table::{filter_keys, page, Page};
 use crate::perf::mark_after_paint;
 use crate::state::deliveries::Deliveries;
 use crate::state::life::resource;
@@ -30,14 +30,14 @@ fn matching(
     query: RwSignal<String>,
     failing_only: RwSignal<bool>,
 ) -> Memo<Vec<usize>> {
-    let keys = Memo::new(move |_| {
-        ws.with_snapshot(|s| s.map(|s| search_keys(&s.orgs)).unwrap_or_default())
-    });
     // Each answer changes delivery health; only a change to which webhooks
     // fail (not "loading", not another healthy one) filters the Orgs again.
     let failing = Memo::new(move |_| deliveries.failing());
     Memo::new(move |_| {
-        let found = keys.with(|k| filter_keys(k, &query.get()));
+        let found = ws.with_snapshot(|s| {
+            s.map(|s| filter_keys(&s.search_keys(), &query.get()))
+                .unwrap_or_default()
+        });
         if !failing_only.get() {
             return found;
         }
@@ -73,7 +73,7 @@ fn webhook_ids(ws: Workspace, indexes: &[usize]) -> Vec<String> {
 /// filter keystroke.
 fn benchmark_marks(ws: Workspace, query: RwSignal<String>) {
     Effect::new(move |_| {
-        ws.track_snapshot();
+        ws.track_landed();
         mark_after_paint("tsp-table-ready");
     });
     Effect::new(move |prev: Option<()>| {

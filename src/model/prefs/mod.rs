@@ -54,10 +54,12 @@ pub fn is_known_channel(c: &str) -> bool {
 /// Event type → channels.
 pub type Prefs = BTreeMap<String, Vec<String>>;
 
-pub(crate) fn prefs_from_wire(configs: &[EventChannelConfig]) -> Prefs {
+/// The answer's entries as Prefs, moved (not copied): one per event type,
+/// the last one kept when an event type repeats.
+pub(crate) fn prefs_from_wire(configs: Vec<EventChannelConfig>) -> Prefs {
     configs
-        .iter()
-        .map(|c| (c.event_type.clone(), c.channels.clone()))
+        .into_iter()
+        .map(|c| (c.event_type, c.channels))
         .collect()
 }
 

@@ -3,8 +3,11 @@
 
 use super::{is_known_channel, prefs_from_wire, ClusterSetting, OrgSetting, Prefs, KNOWN_EVENTS};
 use crate::api::wire::{OrgResponse, SearchResponse};
+use crate::model::table::search_key;
+use order::{positions, sort_orgs, Cache};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+
+mod order;
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Org {
@@ -27,11 +30,6 @@ impl Org {
     }
 }
 
-/// By name, case-insensitively, then by id.
-fn sort_orgs(orgs: &mut [Org]) {
-    orgs.sort_by_cached_key(|o| (o.name.to_lowercase(), o.id.clone()));
-}
-
 /// What the server said at load time.
 #[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Snapshot {
@@ -51,22 +49,11 @@ pub struct Snapshot {
     #[serde(skip)]
     pub webhooks: BTreeMap<String, OrgWebhook>,
     #[serde(skip)]
-    index: OrgIndex,
+    index: Cache<HashMap<String, usize>>,
+    /// Each Org's filter key, in `orgs` order.
+    #[serde(skip)]
+    keys: Cache<Vec<String>>,
 }
-
-/// Where each Org is in `orgs`, built on first use. A lookup checks what it
-/// finds, so an index older than a change of `orgs` is slow, never wrong.
-#[derive(Clone, Debug, Default)]
-struct OrgIndex(OnceLock<HashMap<String, usize>>);
-
-/// The index is a cache: two Snapshots are equal whatever it holds.
-impl PartialEq for OrgIndex {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for OrgIndex {}
 
 /// An Org's LIVEBOARD_SCHEDULE webhook.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -90,14 +77,14 @@ impl Snapshot {
         cluster_asked: bool,
     ) -> Self {
         let cluster = match resp.cluster_preferences {
-            Some(c) => Some(prefs_from_wire(&c)),
+            Some(c) => Some(prefs_from_wire(c)),
             None if cluster_asked => Some(Prefs::new()),
             None => None,
         };
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let mut list: Vec<Org> = Vec::new();
         for o in resp.org_preferences.unwrap_or_default() {
-            let prefs = prefs_from_wire(o.preferences.as_deref().unwrap_or_default());
+            let prefs = prefs_from_wire(o.preferences.unwrap_or_default());
             match by_id.get(&o.org.id) {
                 // A repeated Org: merge what it says.
                 Some(&i) => list[i].prefs.extend(prefs),
@@ -112,26 +99,46 @@ impl Snapshot {
                 }
             }
         }
-        for o in orgs.unwrap_or_default() {
+        let keys = sort_orgs(&mut list, &mut by_id);
+        let mut snap = Snapshot {
+            index: Cache::of(by_id),
+            keys: Cache::of(keys),
+            ..Snapshot::of(cluster, list)
+        };
+        if let Some(orgs) = orgs {
+            snap.add_orgs(orgs);
+        }
+        snap
+    }
+
+    /// Adds what `orgs/search` says: which Orgs are inactive, and the Orgs
+    /// the preference answer left out (they inherit). Linear in both lists.
+    pub fn add_orgs(&mut self, orgs: Vec<OrgResponse>) {
+        let mut added: Vec<Org> = Vec::new();
+        let mut added_at: HashMap<String, usize> = HashMap::new();
+        for o in orgs {
             let Some(id) = o.id.map(|i| i.to_string()) else {
                 continue;
             };
             let inactive = o.inactive();
-            match by_id.get(&id) {
-                Some(&i) => list[i].inactive = inactive,
-                None => {
-                    by_id.insert(id.clone(), list.len());
-                    list.push(Org {
-                        name: o.name.unwrap_or_else(|| format!("Org {id}")),
-                        id,
-                        prefs: Prefs::new(),
-                        inactive,
-                    });
-                }
+            if let Some(org) = self.org_mut(&id) {
+                org.inactive = inactive;
+            } else if let Some(&i) = added_at.get(&id) {
+                added[i].inactive = inactive;
+            } else {
+                added_at.insert(id.clone(), added.len());
+                added.push(Org {
+                    name: o.name.unwrap_or_else(|| format!("Org {id}")),
+                    id,
+                    prefs: Prefs::new(),
+                    inactive,
+                });
             }
         }
-        sort_orgs(&mut list);
-        Snapshot::of(cluster, list)
+        if !added.is_empty() {
+            self.orgs.extend(added);
+            self.sort();
+        }
     }
 
     /// A Snapshot of these cluster defaults and Orgs (in the order given).
@@ -157,6 +164,22 @@ impl Snapshot {
         self.webhooks = by_org;
     }
 
+    /// Webhooks not known (not read, or not readable).
+    pub fn forget_webhooks(&mut self) {
+        self.webhook_orgs = None;
+        self.webhooks = BTreeMap::new();
+    }
+
+    /// Takes an earlier Snapshot's webhooks and inactive marks, for the time
+    /// until this read's own come.
+    pub fn lend(&mut self, earlier: &Snapshot) {
+        self.webhook_orgs = earlier.webhook_orgs.clone();
+        self.webhooks = earlier.webhooks.clone();
+        for o in &mut self.orgs {
+            o.inactive = earlier.org(&o.id).is_some_and(|e| e.inactive);
+        }
+    }
+
     pub fn webhook_of(&self, org_id: &str) -> Option<&OrgWebhook> {
         self.webhooks.get(org_id)
     }
@@ -177,13 +200,7 @@ impl Snapshot {
 
     /// Where the Org is in `orgs`, through the index.
     fn position(&self, id: &str) -> Option<usize> {
-        let index = self.index.0.get_or_init(|| {
-            self.orgs
-                .iter()
-                .enumerate()
-                .map(|(i, o)| (o.id.clone(), i))
-                .collect()
-        });
+        let index = self.index.get(|| positions(&self.orgs));
         match index.get(id) {
             Some(&i) if self.orgs.get(i).is_some_and(|o| o.id == id) => Some(i),
             // Ids are unique, so a miss in an index of every Org is a miss:
@@ -214,8 +231,24 @@ impl Snapshot {
             }
         }
         self.orgs.extend(added);
-        sort_orgs(&mut self.orgs);
-        self.index = OrgIndex::default();
+        self.sort();
+    }
+
+    /// Sorts the Orgs again, with their index and filter keys.
+    fn sort(&mut self) {
+        let mut at = positions(&self.orgs);
+        self.keys = Cache::of(sort_orgs(&mut self.orgs, &mut at));
+        self.index = Cache::of(at);
+    }
+
+    /// Each Org's filter key (lower-cased name and id), in `orgs` order.
+    pub fn search_keys(&self) -> std::borrow::Cow<'_, [String]> {
+        let keys = self.keys.get(|| self.orgs.iter().map(search_key).collect());
+        if keys.len() == self.orgs.len() {
+            std::borrow::Cow::Borrowed(keys)
+        } else {
+            self.orgs.iter().map(search_key).collect()
+        }
     }
 
     /// Event types and channels in this Snapshot that the panel does not know.
@@ -240,5 +273,64 @@ impl Snapshot {
             note(&o.prefs);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(id: i64, name: &str, status: &str) -> OrgResponse {
+        serde_json::from_value(serde_json::json!({"id": id, "name": name, "status": status}))
+            .unwrap()
+    }
+
+    fn search(orgs: &[(&str, &str)]) -> SearchResponse {
+        let list: Vec<_> = orgs
+            .iter()
+            .map(|(id, name)| serde_json::json!({"org": {"id": id, "name": name}, "preferences": []}))
+            .collect();
+        serde_json::from_value(serde_json::json!({"org_preferences": list})).unwrap()
+    }
+
+    #[test]
+    fn the_org_list_added_later_gives_what_reading_both_at_once_gives() {
+        let resp = search(&[("2", "beta"), ("1", "Alpha")]);
+        let orgs = vec![
+            listed(3, "gamma", "ACTIVE"),
+            listed(1, "Alpha", "IN_ACTIVE"),
+            listed(3, "gamma", "IN_ACTIVE"),
+            listed(0, "Aaa", "ACTIVE"),
+        ];
+        let at_once = Snapshot::from_wire(resp.clone(), Some(orgs.clone()), false);
+        let mut later = Snapshot::from_wire(resp, None, false);
+        assert_eq!(later.org("1").map(|o| o.inactive), Some(false));
+        later.add_orgs(orgs);
+        assert_eq!(later, at_once);
+        let shown: Vec<_> = later
+            .orgs
+            .iter()
+            .map(|o| (o.id.as_str(), o.inactive))
+            .collect();
+        // Sorted by name again; a repeated Org is one row, its last status kept.
+        assert_eq!(
+            shown,
+            [("0", false), ("1", true), ("2", false), ("3", true)]
+        );
+        // The index follows the new order.
+        assert_eq!(later.org("3").map(|o| o.name.as_str()), Some("gamma"));
+    }
+
+    #[test]
+    fn many_orgs_only_in_the_org_list_are_added_in_linear_time() {
+        // 20,000 Orgs the preference answer left out: quadratic work would take minutes.
+        let mut snap = Snapshot::from_wire(search(&[("1", "one")]), None, false);
+        snap.add_orgs(
+            (2..20_002)
+                .map(|i| listed(i, &format!("Org {i}"), "ACTIVE"))
+                .collect(),
+        );
+        assert_eq!(snap.orgs.len(), 20_001);
+        assert!(snap.org("19999").is_some() && snap.org("20002").is_none());
     }
 }

@@ -40,6 +40,8 @@ pub struct Workspace {
     journal: RwSignal<Option<Journal>>,
     /// Where the revert in the Draft cannot be exact, what it does instead.
     revert_notes: RwSignal<Vec<String>>,
+    /// A new Snapshot has replaced the one shown (not a merge into it).
+    landed: Trigger,
 }
 
 impl Workspace {
@@ -55,6 +57,7 @@ impl Workspace {
             outcome: RwSignal::new(None),
             journal: RwSignal::new(None),
             revert_notes: RwSignal::new(Vec::new()),
+            landed: Trigger::new(),
         }
     }
 
@@ -171,9 +174,25 @@ impl Workspace {
 
     /// A newer Snapshot: the Draft is kept, minus what the server now holds.
     fn replace_snapshot(&self, fresh: Snapshot) {
-        let rebased = self.draft.with_untracked(|d| d.rebase(&fresh));
         self.snapshot.set(Some(fresh));
-        self.draft.set(rebased);
+        self.rebase_draft();
+        self.landed.notify();
+    }
+
+    /// The Draft minus what the Snapshot now holds; set only when that
+    /// changes it, so that a Snapshot that leaves the edits alone redraws
+    /// nothing that follows only the Draft.
+    fn rebase_draft(&self) {
+        let rebased = self.snapshot.with_untracked(|s| {
+            let s = s.as_ref()?;
+            self.draft.with_untracked(|d| {
+                let r = d.rebase(s);
+                (r != *d).then_some(r)
+            })
+        });
+        if let Some(r) = rebased {
+            self.draft.set(r);
+        }
     }
 
     /// Shows a Snapshot read elsewhere (a component test, a saved file) as
@@ -182,9 +201,10 @@ impl Workspace {
         self.replace_snapshot(snapshot);
     }
 
-    /// Tracks every new Snapshot (for the benchmark's performance marks).
-    pub fn track_snapshot(&self) {
-        self.snapshot.track();
+    /// Tracks every new Snapshot, not what is merged into one (for the
+    /// benchmark's performance marks).
+    pub fn track_landed(&self) {
+        self.landed.track();
     }
 
     /// Tracks the Draft and the restore offer (for the Effect that keeps the

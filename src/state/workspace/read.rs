@@ -1,65 +1,23 @@
 //! Reading what the server holds: the preference search (without the cluster
 //! default when the server refuses that part), `orgs/search` and the
-//! webhooks, all at once, into one Snapshot; and the workflows that read
-//! (load, look up, refresh the webhook column). An answer lands only if the
-//! session still reaches what the read did (the same host and Org).
+//! webhooks, asked at once, into one Snapshot (the load shows the preference
+//! answer as soon as it is read, and adds the other two as they come); and
+//! the workflows that read (load, look up, refresh the webhook column). An
+//! answer lands only if the session still reaches what the read did (the
+//! same host and Org).
 
 use super::super::session::Conn;
 use super::super::storage;
 use super::Workspace;
 use crate::api::wire::OrgSearchCriteria;
-use crate::api::wire::{
-    OrgsRequest, SearchRequest, SearchResponse, SearchWebhooks, Webhook, LIVEBOARD_SCHEDULE,
-};
+use crate::api::wire::{SearchRequest, SearchResponse, LIVEBOARD_SCHEDULE};
 use crate::api::ApiError;
 use crate::model::draft::Draft;
-use crate::model::prefs::{OrgWebhook, Snapshot};
-use crate::model::webhook::WebhookForm;
+use crate::model::prefs::Snapshot;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use rest::{all_schedule_webhooks, rest, schedule_webhooks, Rest};
 
-/// Each Org's LIVEBOARD_SCHEDULE webhook, by Org id.
-fn schedule_webhooks(list: &[Webhook]) -> BTreeMap<String, OrgWebhook> {
-    list.iter()
-        .filter(|w| w.is_schedule())
-        .filter_map(|w| {
-            let org = w.org.as_ref()?.id.clone();
-            Some((
-                org,
-                OrgWebhook {
-                    id: w.id.clone(),
-                    name: w.name.clone(),
-                    form: WebhookForm::from_webhook(w),
-                },
-            ))
-        })
-        .collect()
-}
-
-/// Every LIVEBOARD_SCHEDULE webhook the token may see, page after page.
-async fn all_schedule_webhooks(conn: &Conn) -> Result<Vec<Webhook>, ApiError> {
-    let mut all = Vec::new();
-    // A server that kept answering "more" would otherwise be read forever.
-    for _ in 0..MAX_PAGES {
-        let page = conn
-            .call(&SearchWebhooks {
-                event_type: Some(Default::default()),
-                record_offset: all.len() as u32,
-                record_size: 200,
-                ..Default::default()
-            })
-            .await?;
-        let n = page.webhooks.len();
-        all.extend(page.webhooks);
-        if !page.pagination.has_more || n == 0 {
-            break;
-        }
-    }
-    Ok(all)
-}
-
-/// Pages of 200 webhooks read at most (40,000 webhooks: far above one per Org).
-const MAX_PAGES: usize = 200;
+mod rest;
 
 /// Runs `f` only when `allowed`.
 async fn when<T>(allowed: bool, f: impl std::future::Future<Output = T>) -> Option<T> {
@@ -80,7 +38,7 @@ pub(super) struct Read {
 /// The preference search, with the cluster default; without it when the
 /// server refuses that part (403, or no access from a scoped token). Answers
 /// whether the cluster default was read, and why not.
-async fn search(conn: &Conn) -> Result<(SearchResponse, bool, Option<ApiError>), ApiError> {
+async fn search(conn: &Conn) -> Result<Found, ApiError> {
     let with_cluster = SearchRequest {
         cluster_preferences: Some(vec![LIVEBOARD_SCHEDULE.to_string()]),
         org_preferences: None,
@@ -95,58 +53,88 @@ async fn search(conn: &Conn) -> Result<(SearchResponse, bool, Option<ApiError>),
     }
 }
 
-/// Reads the Snapshot: the preference search and, alongside it, `orgs/search`
-/// (so that Orgs the search leaves out still appear, and inactive ones are
-/// marked) and the webhooks (for the warnings).
-pub(super) async fn read(conn: &Conn) -> Result<Read, ApiError> {
-    let access = conn.connection.access;
-    let (found, orgs, hooks) = futures_util::future::join3(
-        search(conn),
-        when(access.org_list, conn.call(&OrgsRequest::default())),
-        when(access.webhooks, all_schedule_webhooks(conn)),
-    )
-    .await;
-    let (resp, cluster_read, cluster_refused) = found?;
-    let orgs = match orgs {
-        Some(Ok(o)) => Some(o),
-        // Listing Orgs is optional: without the right, show what the search sent.
-        Some(Err(e)) if !e.needs_new_token() => None,
-        Some(Err(e)) => return Err(e),
-        None => None,
-    };
-    // Webhooks only feed the warnings: unreadable means "not known", except
-    // for an expired token.
-    let webhooks = match hooks {
-        Some(Ok(list)) => Some(schedule_webhooks(&list)),
-        Some(Err(e)) if e.needs_new_token() => return Err(e),
-        _ => None,
-    };
-    let mut snapshot = Snapshot::from_wire(resp, orgs, cluster_read);
-    if let Some(w) = webhooks {
-        snapshot.set_webhooks(w);
-    }
+/// The Snapshot of a preference answer alone (the Orgs it lists).
+fn first_snapshot(conn: &Conn, found: Found) -> Read {
+    let (resp, cluster_read, cluster_refused) = found;
+    let mut snapshot = Snapshot::from_wire(resp, None, cluster_read);
     snapshot.partial = conn.connection.scope().is_some_and(|s| !s.is_primary());
-    Ok(Read {
+    Read {
         snapshot,
         cluster_refused,
-    })
+    }
 }
+
+/// Reads the Snapshot: the preference search and, alongside it, `orgs/search`
+/// (so that Orgs the search leaves out still appear, and inactive ones are
+/// marked) and the webhooks (for the warnings), all before it answers.
+pub(super) async fn read(conn: &Conn) -> Result<Read, ApiError> {
+    let (found, rest) = futures_util::future::join(search(conn), rest(conn)).await;
+    let mut read = first_snapshot(conn, found?);
+    rest?.apply(&mut read.snapshot);
+    Ok(read)
+}
+
+/// The preference answer, whether the cluster default was asked for, and why
+/// it is missing when the server refused it.
+type Found = (SearchResponse, bool, Option<ApiError>);
 
 impl Workspace {
     /// Reads what the server holds with `conn`, and shows it if the session
-    /// still reaches what the read did. On the first load, work kept in this
-    /// browser is offered back. (Run by the load resource, `Workflows`.)
+    /// still reaches what the read did. The table shows the preference answer
+    /// as soon as it is read; `orgs/search` and the webhooks, asked at the same
+    /// time, are added when they come (at once when they came first). On the
+    /// first load, work kept in this browser is offered back. (Run by the load
+    /// resource, `Workflows`.)
     pub(super) async fn load_with(&self, conn: &Conn) -> Result<(), ApiError> {
+        use futures_util::future::{select, Either};
         if !conn.connection.access.prefs {
             // Nothing to read without a privilege that may search.
             return Ok(());
         }
-        let read = match read(conn).await {
-            Ok(r) => r,
-            // Superseded (another Org meanwhile): its reads were aborted, and its own load runs.
-            Err(_) if !conn.same_reach() => return Ok(()),
-            Err(e) => return Err(e),
+        let (found, rest) = (std::pin::pin!(search(conn)), std::pin::pin!(rest(conn)));
+        let (found, rest) = match select(found, rest).await {
+            Either::Left((found, rest)) => {
+                let Some(found) = self.superseded(conn, found)? else {
+                    return Ok(());
+                };
+                let mut read = first_snapshot(conn, found);
+                // Until they come, the rows show the webhooks and inactive
+                // marks of the read before, rather than "not known".
+                self.snapshot
+                    .with_untracked(|old| old.as_ref().map(|old| read.snapshot.lend(old)));
+                self.land(conn, read).await;
+                (None, self.superseded(conn, rest.await)?)
+            }
+            Either::Right((rest, found)) => {
+                let rest = self.superseded(conn, rest)?;
+                (self.superseded(conn, found.await)?, rest)
+            }
         };
+        let Some(rest) = rest else { return Ok(()) };
+        match found {
+            Some(found) => {
+                let mut read = first_snapshot(conn, found);
+                rest.apply(&mut read.snapshot);
+                self.land(conn, read).await;
+            }
+            None if conn.same_reach() => self.add_rest(rest),
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// An answer of this load: `None` when the session has moved on
+    /// meanwhile (another Org: its reads were aborted, and its own load runs).
+    fn superseded<T>(&self, conn: &Conn, r: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
+        match r {
+            Err(_) if !conn.same_reach() => Ok(None),
+            r => r.map(Some),
+        }
+    }
+
+    /// Shows a read if the session still reaches it; on the first load, with
+    /// the work kept in this browser offered back.
+    async fn land(&self, conn: &Conn, read: Read) {
         let first = self.snapshot.with_untracked(Option::is_none);
         let offer = if first {
             storage::kept_drafts(&conn.connection.client.base).await
@@ -155,7 +143,7 @@ impl Workspace {
         };
         // Another Org meanwhile: its own load runs.
         if !conn.same_reach() {
-            return Ok(());
+            return;
         }
         if first && self.draft.with_untracked(Draft::is_empty) {
             // Offered before the Snapshot lands, so that nothing overwrites it meanwhile.
@@ -163,7 +151,16 @@ impl Workspace {
         }
         self.cluster_refused.set(read.cluster_refused);
         self.replace_snapshot(read.snapshot);
-        Ok(())
+    }
+
+    /// Adds the Org list and the webhooks to the Snapshot shown, in place.
+    fn add_rest(&self, rest: Rest) {
+        self.snapshot.update(|s| {
+            if let Some(s) = s {
+                rest.apply(s);
+            }
+        });
+        self.rebase_draft();
     }
 
     /// Reads what the server holds again, now, for work that must see it
