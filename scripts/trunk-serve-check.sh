@@ -29,9 +29,11 @@ grep -qi "^content-security-policy:.*frame-ancestors 'none'" <<<"$headers" || fa
 grep -qi '^x-frame-options: DENY' <<<"$headers" || fail "the page lacks X-Frame-Options: DENY"
 wasm=$(grep -o 'data-wasm="[^"]*"' target/trunk-serve-index.html | head -1 | cut -d'"' -f2)
 [ -n "$wasm" ] || fail "the page names no wasm for boot.js"
-magic=$(curl -sf "$base$wasm" | head -c 4 | od -An -tx1 | tr -d ' ')
+curl -sf "$base$wasm" -o target/trunk-serve-check.wasm || fail "$wasm is not served"
+magic=$(head -c 4 target/trunk-serve-check.wasm | od -An -tx1 | tr -d ' ')
 [ "$magic" = 0061736d ] || fail "$wasm is not a wasm module (starts with $magic)"
-curl -sf "$base/boot.js" | grep -q 'data' || fail "boot.js is not served"
+boot=$(curl -sf "$base/boot.js") || fail "boot.js is not served"
+grep -q 'data' <<<"$boot" || fail "boot.js is not the loader"
 user=$(curl -sf -H "Authorization: Bearer $token" "$base/api/rest/2.0/auth/session/user") ||
   fail "/api/ is not forwarded to the demo server on 8787"
 grep -q '"name"' <<<"$user" || fail "the forwarded answer is not a session user: $user"

@@ -658,7 +658,7 @@ fn check_snapshot(snap: &Snapshot, cluster: &Option<Prefs>, orgs: &BTreeMap<Stri
     for o in &snap.orgs {
         let w = &orgs[&o.id];
         assert_eq!(
-            (&o.name, &o.prefs, o.inactive),
+            (&o.name, &*o.prefs, o.inactive),
             (&w.name, &w.prefs, w.inactive)
         );
         let ls = match w.prefs.get(LS) {

@@ -43,7 +43,7 @@ pub fn export(snap: &Snapshot, host: &str, now_ms: f64) -> PrefSet {
             .map(|o| SetOrg {
                 id: o.id.clone(),
                 name: o.name.clone(),
-                preferences: o.prefs.clone(),
+                preferences: (*o.prefs).clone(),
             })
             .collect(),
     }

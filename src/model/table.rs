@@ -68,7 +68,7 @@ mod tests {
         Org {
             id: id.into(),
             name: name.into(),
-            prefs: Prefs::new(),
+            prefs: Prefs::new().into(),
             inactive: false,
         }
     }

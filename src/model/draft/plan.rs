@@ -46,7 +46,10 @@ pub fn plan(snap: &Snapshot, changes: &[Change]) -> ConfigureRequest {
             .filter(|(_, s)| **s == OrgSetting::Inherit)
             .map(|(e, _)| e.clone())
             .collect();
-        let mut kept: Prefs = snap.org(&id).map(|o| o.prefs.clone()).unwrap_or_default();
+        let mut kept: Prefs = snap
+            .org(&id)
+            .map(|o| (*o.prefs).clone())
+            .unwrap_or_default();
         let mut replaces = false;
         for (event, setting) in &edits {
             match setting {

@@ -7,7 +7,8 @@ mod snapshot;
 pub use snapshot::{Org, OrgWebhook, Snapshot};
 
 use crate::api::wire::EventChannelConfig;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 pub const LIVEBOARD_SCHEDULE: &str = "LIVEBOARD_SCHEDULE";
 pub const EMAIL: &str = "EMAIL";
@@ -53,6 +54,59 @@ pub fn is_known_channel(c: &str) -> bool {
 
 /// Event type → channels.
 pub type Prefs = BTreeMap<String, Vec<String>>;
+
+/// An Org's Prefs, shared: Orgs that say the same (most of them do) hold one
+/// copy between them. It reads as a `Prefs`; a change gives the Org its own
+/// copy first. Saved work and exports see a plain `Prefs`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedPrefs(Arc<Prefs>);
+
+impl std::ops::Deref for SharedPrefs {
+    type Target = Prefs;
+    fn deref(&self) -> &Prefs {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for SharedPrefs {
+    fn deref_mut(&mut self) -> &mut Prefs {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl From<Prefs> for SharedPrefs {
+    fn from(p: Prefs) -> Self {
+        SharedPrefs(Arc::new(p))
+    }
+}
+
+impl serde::Serialize for SharedPrefs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.as_ref().serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SharedPrefs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Prefs::deserialize(d).map(SharedPrefs::from)
+    }
+}
+
+/// One `SharedPrefs` for each distinct value met (a load's few kinds of
+/// override, and "inherits everything").
+#[derive(Default)]
+pub(crate) struct Interner(HashMap<Prefs, SharedPrefs>);
+
+impl Interner {
+    pub(crate) fn share(&mut self, p: Prefs) -> SharedPrefs {
+        if let Some(s) = self.0.get(&p) {
+            return s.clone();
+        }
+        let s = SharedPrefs::from(p.clone());
+        self.0.insert(p, s.clone());
+        s
+    }
+}
 
 /// The answer's entries as Prefs, moved (not copied): one per event type,
 /// the last one kept when an event type repeats.

@@ -1,7 +1,10 @@
 //! The Snapshot: what the server said at load time (the cluster defaults and
 //! every Org's overrides), with anything unknown kept verbatim.
 
-use super::{is_known_channel, prefs_from_wire, ClusterSetting, OrgSetting, Prefs, KNOWN_EVENTS};
+use super::{
+    is_known_channel, prefs_from_wire, ClusterSetting, Interner, OrgSetting, Prefs, SharedPrefs,
+    KNOWN_EVENTS,
+};
 use crate::api::wire::{OrgResponse, SearchResponse};
 use crate::model::table::search_key;
 use order::{positions, sort_orgs, Cache};
@@ -15,7 +18,7 @@ pub struct Org {
     pub id: String,
     pub name: String,
     /// The Org's overrides; empty when it inherits everything.
-    pub prefs: Prefs,
+    pub prefs: SharedPrefs,
     /// `orgs/search` lists it as `IN_ACTIVE`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inactive: bool,
@@ -83,6 +86,7 @@ impl Snapshot {
         };
         let mut by_id: HashMap<String, usize> = HashMap::new();
         let mut list: Vec<Org> = Vec::new();
+        let mut shared = Interner::default();
         for o in resp.org_preferences.unwrap_or_default() {
             let prefs = prefs_from_wire(o.preferences.unwrap_or_default());
             match by_id.get(&o.org.id) {
@@ -93,7 +97,7 @@ impl Snapshot {
                     list.push(Org {
                         id: o.org.id,
                         name: o.org.name,
-                        prefs,
+                        prefs: shared.share(prefs),
                         inactive: false,
                     });
                 }
@@ -116,6 +120,7 @@ impl Snapshot {
     pub fn add_orgs(&mut self, orgs: Vec<OrgResponse>) {
         let mut added: Vec<Org> = Vec::new();
         let mut added_at: HashMap<String, usize> = HashMap::new();
+        let inherits = SharedPrefs::default();
         for o in orgs {
             let Some(id) = o.id.map(|i| i.to_string()) else {
                 continue;
@@ -130,7 +135,7 @@ impl Snapshot {
                 added.push(Org {
                     name: o.name.unwrap_or_else(|| format!("Org {id}")),
                     id,
-                    prefs: Prefs::new(),
+                    prefs: inherits.clone(),
                     inactive,
                 });
             }
@@ -319,6 +324,38 @@ mod tests {
         );
         // The index follows the new order.
         assert_eq!(later.org("3").map(|o| o.name.as_str()), Some("gamma"));
+    }
+
+    #[test]
+    fn orgs_that_say_the_same_share_one_copy_and_a_change_is_the_orgs_own() {
+        let entry = |id: &str, ch: &[&str]| {
+            serde_json::json!({"org": {"id": id, "name": format!("Org {id}")},
+                "preferences": [{"event_type": "LIVEBOARD_SCHEDULE", "channels": ch}]})
+        };
+        let resp: SearchResponse = serde_json::from_value(serde_json::json!({"org_preferences": [
+            entry("1", &["EMAIL"]), entry("2", &["EMAIL"]), entry("3", &["WEBHOOK"]),
+        ]}))
+        .unwrap();
+        let mut snap = Snapshot::from_wire(resp, None, false);
+        let same = |a: &Snapshot, x: &str, y: &str| {
+            std::ptr::eq::<Prefs>(&*a.org(x).unwrap().prefs, &*a.org(y).unwrap().prefs)
+        };
+        assert!(same(&snap, "1", "2"));
+        assert!(!same(&snap, "1", "3"));
+        let before = snap.clone();
+        snap.org_mut("1")
+            .unwrap()
+            .prefs
+            .insert("LIVEBOARD_SCHEDULE".into(), vec!["WEBHOOK".into()]);
+        assert!(!same(&snap, "1", "2"));
+        assert_eq!(snap.org("2"), before.org("2"));
+        assert_eq!(snap.org("1").unwrap().prefs, snap.org("3").unwrap().prefs);
+        // Saved work sees plain preferences.
+        let json = serde_json::to_value(snap.org("2").unwrap()).unwrap();
+        assert_eq!(
+            json["prefs"],
+            serde_json::json!({"LIVEBOARD_SCHEDULE": ["EMAIL"]})
+        );
     }
 
     #[test]
