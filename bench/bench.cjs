@@ -114,8 +114,8 @@ function buildSizes(dist) {
       const kind = (/\.(wasm|js|css|html)$/.exec(f) || [])[1];
       if (!kind) continue;
       const n = brotli(p);
-      if (/^split_.*\.(wasm|css)$/.test(f)) lazy += n;
       if (/^split_.*\.wasm$/.test(f)) parts += 1;
+      if (/^split_.*\.(wasm|css)$/.test(f)) lazy += n;
       else { first[kind] += n; first.total += n; }
     }
   })(dist);
