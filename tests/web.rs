@@ -441,35 +441,12 @@ async fn a_session_change_the_rows_do_not_show_leaves_them_alone() {
     assert!(shown > 0, "the rows did not follow the session");
 }
 
-/// How many DOM changes under `node` follow `change`, once the panel has
+/// The DOM changes under `node` that follow `change`, once the panel has
 /// redrawn.
-async fn mutations_from(node: &web_sys::Element, change: impl FnOnce()) -> u32 {
-    use wasm_bindgen::closure::Closure;
-    let changes = std::rc::Rc::new(std::cell::Cell::new(0u32));
-    let seen = {
-        let changes = changes.clone();
-        Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
-            changes.set(changes.get() + records.length())
-        })
-    };
-    let observer = web_sys::MutationObserver::new(seen.as_ref().unchecked_ref()).unwrap();
-    let options = web_sys::MutationObserverInit::new();
-    options.set_subtree(true);
-    options.set_attributes(true);
-    options.set_child_list(true);
-    options.set_character_data(true);
-    observer.observe_with_options(node, &options).unwrap();
-    change();
-    tick().await;
-    tick().await;
-    changes.set(changes.get() + observer.take_records().length());
-    observer.disconnect();
-    changes.get()
-}
-
-/// The rows (by Org id) that the DOM changes under `body` touch while
-/// `change` runs, and how many changes there were.
-async fn rows_touched(body: &web_sys::Element, change: impl FnOnce()) -> (Vec<String>, u32) {
+async fn records_of(
+    node: &web_sys::Element,
+    change: impl FnOnce(),
+) -> Vec<web_sys::MutationRecord> {
     use wasm_bindgen::closure::Closure;
     let records = std::rc::Rc::new(std::cell::RefCell::new(
         Vec::<web_sys::MutationRecord>::new(),
@@ -488,7 +465,7 @@ async fn rows_touched(body: &web_sys::Element, change: impl FnOnce()) -> (Vec<St
     options.set_attributes(true);
     options.set_child_list(true);
     options.set_character_data(true);
-    observer.observe_with_options(body, &options).unwrap();
+    observer.observe_with_options(node, &options).unwrap();
     change();
     tick().await;
     tick().await;
@@ -496,6 +473,19 @@ async fn rows_touched(body: &web_sys::Element, change: impl FnOnce()) -> (Vec<St
         records.borrow_mut().push(r.unchecked_into());
     }
     observer.disconnect();
+    records.take()
+}
+
+/// How many DOM changes under `node` follow `change`, once the panel has
+/// redrawn.
+async fn mutations_from(node: &web_sys::Element, change: impl FnOnce()) -> u32 {
+    records_of(node, change).await.len() as u32
+}
+
+/// The rows (by Org id) that the DOM changes under `body` touch while
+/// `change` runs, and how many changes there were.
+async fn rows_touched(body: &web_sys::Element, change: impl FnOnce()) -> (Vec<String>, u32) {
+    let list = records_of(body, change).await;
     let row_of = |n: &web_sys::Node| -> Option<String> {
         let el: web_sys::Element = match n.dyn_ref::<web_sys::Element>() {
             Some(e) => e.clone(),
@@ -506,7 +496,6 @@ async fn rows_touched(body: &web_sys::Element, change: impl FnOnce()) -> (Vec<St
             .get_attribute("data-org-id")
     };
     let mut rows = Vec::new();
-    let list = records.borrow();
     for r in list.iter() {
         let target = r.target().unwrap();
         let mut touched: Vec<String> = row_of(&target).into_iter().collect();

@@ -1,6 +1,7 @@
 import { test, expect, connectWithToken, connectHere, demoState, resetDemo, settled, PASSWORD } from './helpers';
 import type { APIRequestContext, Page, Route } from '@playwright/test';
-import { otherPort, otherRelease } from '../playwright.config';
+import { otherPort } from '../playwright.config';
+import { B, stateOfB, faultsOnB, recordCalls, connectBoth, compareAB } from './two_clusters';
 
 /**
  * The edges of a promotion from A (this site's cluster) to B (the second
@@ -9,27 +10,12 @@ import { otherPort, otherRelease } from '../playwright.config';
  * dropped before it runs, and B disconnected while it runs.
  */
 
-/** The second demo cluster (B): the other variant, at an older release. */
-const B = `http://127.0.0.1:${otherPort}`;
 const API = '/api/rest/2.0';
 const CREATE = `${API}/webhooks/create`;
 /** B's webhook updates: `webhooks/{id}/update`. */
 const UPDATE = /^\/api\/rest\/2\.0\/webhooks\/[^/]+\/update$/;
 const CONFIGURE = `${API}/system/preferences/communication-channels/configure`;
 const LS = 'LIVEBOARD_SCHEDULE';
-
-async function stateOfB(request: APIRequestContext) {
-  const r = await request.get(`${B}/__demo/state`);
-  expect(r.ok()).toBeTruthy();
-  return r.json();
-}
-
-/** Faults on B (its release and the page's origins stay as it started). */
-async function faultsOnB(request: APIRequestContext, faults: object) {
-  const origins = ['http://127.0.0.1', 'http://localhost'].map((h) => `${h}:${otherPort - 2}`);
-  const r = await request.post(`${B}/__demo/faults`, { data: { release: otherRelease, cors_origins: origins, ...faults } });
-  expect(r.ok()).toBeTruthy();
-}
 
 /** How many calls to a path `path` matches a demo state's call log counts. */
 function callsTo(state: any, path: RegExp): number {
@@ -44,42 +30,6 @@ test.beforeEach(async ({ request }) => {
   // No fault left over from another spec; B as it started.
   await faultsOnB(request, {});
 });
-
-/** Every API call the page makes, with its answer's status. */
-function recordCalls(page: Page) {
-  const calls: { url: string; method: string; body: string; status?: number }[] = [];
-  page.on('request', (r) => {
-    if (r.url().includes('/api/rest/2.0/')) calls.push({ url: r.url(), method: r.method(), body: r.postData() ?? '' });
-  });
-  page.on('response', (r) => {
-    const c = calls.find((c) => c.url === r.url() && c.status === undefined && r.request().postData() === (c.body || null));
-    if (c) c.status = r.status();
-  });
-  return calls;
-}
-
-/** Connects A (this site) and then B, from the cluster bar; B is shown. */
-async function connectBoth(page: Page) {
-  await connectWithToken(page);
-  await settled(page);
-  await page.getByRole('button', { name: 'Connect another cluster' }).click();
-  await connectHere(page, B);
-  await expect(page.getByRole('button', { name: 'Connect another cluster' })).toBeVisible();
-  await expect(page.locator('.cluster-tab')).toHaveCount(2);
-  await expect(page.locator('.session-bar .who')).toContainText(String(otherPort));
-  await settled(page);
-}
-
-/** The compare screen with A = this site's cluster, B = the second. */
-async function compareAB(page: Page) {
-  await page.getByRole('button', { name: 'Compare clusters' }).click();
-  await expect(page).toHaveURL(/#\/compare$/);
-  // The shown cluster (B) is A by default: swap, so that A is the first.
-  await page.getByRole('button', { name: 'Swap A and B' }).click();
-  await expect(page.locator('.compare-pair')).toContainText(`B: `);
-  await expect(page.locator('#compare-b option:checked')).toContainText(String(otherPort));
-  await expect(page.getByTestId('compare-tally')).toBeVisible();
-}
 
 /** Picks the named Orgs and opens the review of their promotion. */
 async function review(page: Page, names: string[]) {

@@ -15,3 +15,16 @@ pub fn ErrorNote(error: ApiError) -> impl IntoView {
         </div>
     }
 }
+
+/// Every `ApiError` an `ErrorBoundary` caught, as notes (what a boundary's
+/// fallback shows above its way out).
+pub fn caught_notes(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    move || {
+        errors
+            .get()
+            .into_iter()
+            .filter_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
+            .map(|e| view! { <ErrorNote error=e /> })
+            .collect_view()
+    }
+}

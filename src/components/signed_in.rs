@@ -2,14 +2,13 @@
 //! what the preferences screen holds. In the release build this is the part
 //! of the panel fetched after the connect screen has rendered.
 
-use crate::api::ApiError;
 use crate::components::{
     cluster::ClusterCard,
     clusters::ClusterBar,
     compare::CompareScreen,
     conflicts::Conflicts,
     connect::Connect,
-    error_note::ErrorNote,
+    error_note::caught_notes,
     journal::JournalScreen,
     orgs::OrgsTable,
     review::Review,
@@ -101,14 +100,7 @@ fn Loaded() -> impl IntoView {
 
 /// Why the preferences could not be read, and the way to read them again.
 fn load_failed(errors: ArcRwSignal<Errors>, flows: Workflows) -> impl IntoView {
-    let shown = move || {
-        errors
-            .get()
-            .into_iter()
-            .filter_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-            .map(|e| view! { <ErrorNote error=e /> })
-            .collect_view()
-    };
+    let shown = caught_notes(errors);
     view! {
         {shown}
         <button type="button" on:click=move |_| flows.reload()>"Try again"</button>

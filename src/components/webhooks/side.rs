@@ -7,7 +7,7 @@ use super::editor::WebhookEditor;
 use super::results::{DeliveryLog, TestResult};
 use crate::api::wire::{DeleteResult, Validation, Webhook};
 use crate::api::ApiError;
-use crate::components::error_note::ErrorNote;
+use crate::components::error_note::{caught_notes, ErrorNote};
 use crate::state::life::resource;
 use crate::state::{webhooks, Nav, Route, Session, Workspace};
 use leptos::prelude::*;
@@ -89,14 +89,7 @@ fn Deliveries(webhook: String, close: Callback<()>) -> impl IntoView {
         async move { webhooks::delivery_history(&conn, &id, None).await }
     });
     let failed = move |errors: ArcRwSignal<Errors>| {
-        let shown = move || {
-            errors
-                .get()
-                .into_iter()
-                .filter_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-                .map(|e| view! { <ErrorNote error=e /> })
-                .collect_view()
-        };
+        let shown = caught_notes(errors);
         view! {
             <section class="card">
                 {shown}
